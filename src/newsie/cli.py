@@ -31,10 +31,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         sp = sub.add_parser(name, help=help_text, description=help_text)
-        module = importlib.import_module(module_name)
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as err:
+            if err.name != module_name:
+                raise
+            sp.set_defaults(_run=_missing(name))
+            continue
         module.configure(sp)
         sp.set_defaults(_run=module.run)
     return parser
+
+
+def _missing(name: str):
+    def run(_args: argparse.Namespace) -> int:
+        print(f"newsie {name}: not available in this build", file=sys.stderr)
+        return 2
+
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
