@@ -1,0 +1,69 @@
+"""Public API smoke tests on the seed article, with the real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+
+import newsie
+from newsie.api import make_doc
+from newsie.schema import Result
+
+
+def test_load_is_cached_per_process(nlp) -> None:
+    assert newsie.load() is nlp
+    assert nlp.pipe_names[:2] == ["tok2vec", "tagger"]
+    assert "parser" in nlp.pipe_names
+
+
+def test_extract_seed(seed_text: str) -> None:
+    res = newsie.extract(seed_text, date="2023-02-02", doc_id="seed")
+    assert isinstance(res, Result)
+    assert res.id == "seed" and res.date == dt.date(2023, 2, 2)
+    assert res.newsie == newsie.__version__ and res.model
+    assert len(res.entities) > 20
+    for ent in res.entities:
+        assert seed_text[ent.start : ent.end] == ent.text
+        assert ent.sentence is not None and ent.rule
+    texts = {e.text for e in res.entities}
+    assert "North Korea" in texts
+
+
+def test_doc_date_accepts_iso_and_date(nlp) -> None:
+    doc = make_doc(nlp, "Text.", date="2023-02-02T10:00:00Z")
+    assert doc._.date == dt.date(2023, 2, 2)
+    doc._.date = dt.datetime(2020, 1, 1, 5, 0)
+    assert doc._.date == dt.date(2020, 1, 1)
+    with pytest.raises(ValueError, match="not an ISO 8601 date"):
+        doc._.date = "02/02/2023"
+
+
+def test_extract_many_streams_in_order_with_metadata(seed_text: str) -> None:
+    items = [
+        {"text": "Kim Jong Un visited Moscow on Jan. 20.", "id": "a", "date": "2023-02-02"},
+        ("Vladimir Putin spoke in Moscow.", {"id": "b"}),
+        "North Korea sent 300 men to Ukraine.",
+    ]
+    results = list(newsie.extract_many(iter(items), date="2024-01-01", batch_size=2))
+    assert [r.id for r in results] == ["a", "b", None]
+    assert results[0].date == dt.date(2023, 2, 2)
+    assert results[1].date == dt.date(2024, 1, 1)
+    assert all(isinstance(r, Result) for r in results)
+
+
+def test_extract_rejects_non_text() -> None:
+    with pytest.raises(TypeError):
+        newsie.extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_load_works_offline_in_fresh_process() -> None:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", "import newsie; print(newsie.load().pipe_names)"],
+        capture_output=True, text=True, env=env, timeout=300, check=True,
+    )
+    assert "parser" in out.stdout
