@@ -1,0 +1,147 @@
+"""The one per-document processing function, shared by every engine (local processes, Ray actors).
+
+Why one function: the local engine and the Ray engine must produce the same
+records and the same per-document error records for the same input; keeping
+the pipeline call, the serialisation and the error isolation here makes that
+true by construction rather than by two copies kept in sync.
+
+:func:`process_batch` runs ``nlp.pipe`` over a batch (through
+:func:`newsie.api.extract_many`, so there is no second pipeline driver).  If
+the batch raises, every document of the batch is re-run alone, so one bad
+document becomes one error record and never costs the others their records.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from newsie.api import extract_many
+from newsie.io.readers import ReadError, SourceDoc
+from newsie.schema import Result
+
+#: Environment variable for fault injection in tests: ``raise:MARK`` makes any
+#: document containing MARK raise inside the pipeline, ``exit:MARK`` kills the
+#: worker process (``os._exit``), as a segfault in a native library would.
+#: Several entries are separated by ``;``.  Unset in normal use.
+FAULT_ENV = "NEWSIE_FAULT_INJECT"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: a JSON record line or an error dict (never both)."""
+
+    key: str
+    record: str | None = None
+    error: dict[str, Any] | None = None
+    words: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None
+
+
+def result_line(result: Result) -> str:
+    """One compact, deterministic JSON line (no newline) for a :class:`Result`.
+
+    ``text`` is left out unless it was asked for: the input already holds it and
+    it would double the output size.
+    """
+    data = result.model_dump(mode="json", exclude={"text"} if result.text is None else set())
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def error_outcome(item: ReadError) -> Outcome:
+    """A read error as an :class:`Outcome`, so engines keep reader errors in input order."""
+    return Outcome(key=item.key, error=item.to_dict())
+
+
+def _faults() -> list[tuple[str, str]]:
+    spec = os.environ.get(FAULT_ENV, "")
+    out = []
+    for part in spec.split(";"):
+        kind, _, mark = part.partition(":")
+        if kind in ("raise", "exit") and mark:
+            out.append((kind, mark))
+    return out
+
+
+def _inject(docs: Sequence[SourceDoc]) -> None:
+    faults = _faults()
+    if not faults:
+        return
+    for doc in docs:
+        for kind, mark in faults:
+            if mark in doc.text:
+                if kind == "exit":
+                    os._exit(70)
+                raise RuntimeError(f"injected fault ({mark})")
+
+
+def _run(nlp: Language, docs: Sequence[SourceDoc], batch_size: int) -> list[Result]:
+    _inject(docs)
+    items = [{"text": d.text, **d.meta()} for d in docs]
+    return list(extract_many(items, nlp=nlp, batch_size=batch_size))
+
+
+def process_batch(nlp: Language, docs: Sequence[SourceDoc], batch_size: int = 32) -> list[Outcome]:
+    """Run the pipeline over ``docs``; one :class:`Outcome` per document, in order.
+
+    A failing batch is retried document by document so that only the document
+    that fails is reported (stage ``process``) and the rest keep their records.
+    """
+    if not docs:
+        return []
+    try:
+        results = _run(nlp, docs, batch_size)
+    except Exception:  # noqa: BLE001 - isolate below, per document
+        results = None
+    if results is not None and len(results) == len(docs):
+        return [Outcome(key=d.key, record=result_line(r), words=d.words) for d, r in zip(docs, results, strict=True)]
+    out: list[Outcome] = []
+    for d in docs:
+        try:
+            (r,) = _run(nlp, [d], batch_size)
+            out.append(Outcome(key=d.key, record=result_line(r), words=d.words))
+        except Exception as err:  # noqa: BLE001 - a document's failure is data, not a crash
+            out.append(failed(d, f"{type(err).__name__}: {err}"))
+    return out
+
+
+def failed(doc: SourceDoc, reason: str) -> Outcome:
+    """An error outcome for a document that could not be processed."""
+    err = ReadError(path=doc.path, reason=reason, id=doc.id, stage="process")
+    return Outcome(key=doc.key, error=err.to_dict(), words=doc.words)
+
+
+# ------------------------------------------------------- per-process model cache
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(model: str | None = None, threads: int = 1) -> None:
+    """Per-process set-up: one torch thread (workers are the parallelism) and one model load."""
+    try:
+        import torch
+
+        torch.set_num_threads(threads)
+    except ImportError:  # pragma: no cover - torch is a hard dependency
+        pass
+    from newsie.pipeline import load
+
+    _STATE["nlp"] = load(model)
+
+
+def worker_process_batch(docs: Sequence[SourceDoc], batch_size: int) -> list[Outcome]:
+    """:func:`process_batch` with this process's model (set up by :func:`init_worker`)."""
+    if "nlp" not in _STATE:
+        init_worker()
+    return process_batch(_STATE["nlp"], docs, batch_size)
+
+
+__all__ = ["Outcome", "process_batch", "result_line", "error_outcome", "failed", "init_worker",
+           "worker_process_batch", "FAULT_ENV"]
