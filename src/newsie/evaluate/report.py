@@ -1,0 +1,112 @@
+"""Plain-text report of an :class:`Evaluation`: systems side by side, then events, then errors.
+
+Fixed-width tables (no dependency) so the output reads in a terminal and
+diffs cleanly in a log; numbers are percentages with one decimal, as in
+most NER papers, with the raw counts beside the micro scores.
+"""
+
+from __future__ import annotations
+
+from newsie.evaluate.metrics import PRF, Accuracy
+from newsie.evaluate.runner import Evaluation, SystemResult
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:5.1f}"
+
+
+def _prf(p: PRF | None) -> str:
+    return "    -     -     -" if p is None else f"{_pct(p.precision)} {_pct(p.recall)} {_pct(p.f1)}"
+
+
+def _acc(a: Accuracy) -> str:
+    return "    n/a" if not a.total else f"{_pct(a.accuracy)}% ({a.correct}/{a.total})"
+
+
+def entity_table(ev: Evaluation, mode: str) -> list[str]:
+    """Per-label P/R/F1 for every system side by side; ``mode`` is ``strict`` or ``partial``."""
+    systems = ev.systems
+    per = [getattr(s.entities, f"{mode}_per_label") for s in systems]
+    labels = sorted(set().union(*(p.keys() for p in per))) if per else []
+    width = max([len(lbl) for lbl in labels] + [11])
+    head = f"{'label':<{width}} {'gold':>5} | " + " | ".join(f"{s.name[:17]:^17}" for s in systems)
+    sub = f"{'':<{width}} {'':>5} | " + " | ".join(f"{'P':>5} {'R':>5} {'F1':>5}" for _ in systems)
+    lines = [head, sub, "-" * len(sub)]
+    for label in labels:
+        support = max((p[label].support for p in per if label in p), default=0)
+        row = " | ".join(_prf(p.get(label)) for p in per)
+        lines.append(f"{label:<{width}} {support:>5} | {row}")
+    lines.append("-" * len(sub))
+    totals = [getattr(s.entities, mode) for s in systems]
+    support = totals[0].support if totals else 0
+    lines.append(f"{'micro':<{width}} {support:>5} | " + " | ".join(_prf(t) for t in totals))
+    return lines
+
+
+def events_block(s: SystemResult) -> list[str]:
+    e = s.events
+    if e is None:
+        return []
+    lines = [f"events ({s.name}): {e.n_gold} gold, {e.n_pred} predicted records", f"{'':<28}     P     R    F1   tp  fp  fn"]
+
+    def row(name: str, p: PRF) -> None:
+        lines.append(f"  {name:<26} {_prf(p)} {p.tp:4d}{p.fp:4d}{p.fn:4d}")
+
+    row("trigger identification", e.trigger_identification)
+    row("trigger classification", e.trigger_classification)
+    for t, p in sorted(e.trigger_classification_per_type.items()):
+        row(f"  {t}", p)
+    row("argument identification", e.argument_identification)
+    row("argument classification", e.argument_classification)
+    for r, p in sorted(e.argument_classification_per_role.items()):
+        row(f"  role {r}", p)
+    row("record exact match (core)", e.record_exact)
+    lines.append(f"  {'modality accuracy':<26} {_acc(e.modality)}")
+    lines.append(f"  {'time value accuracy':<26} {_acc(e.time_value)}")
+    lines.append(f"  {'quantity range accuracy':<26} {_acc(e.quantity_range)}")
+    lines.append(f"  {'age range accuracy':<26} {_acc(e.age_range)}")
+    return lines
+
+
+def errors_block(s: SystemResult, n: int) -> list[str]:
+    if n <= 0:
+        return []
+    lines = [f"errors ({s.name}): {len(s.entity_errors)} entity errors (strict), first {min(n, len(s.entity_errors))}:"]
+    for err in s.entity_errors[:n]:
+        note = f"  <{err.note}>" if err.note else ""
+        lines.append(f"  {err.kind} {err.label:<11} {err.doc_id}:{err.start}-{err.end} {err.context}{note}")
+    if s.events is not None and s.event_errors:
+        lines.append(f"  {len(s.event_errors)} event errors (trigger classification), first {min(n, len(s.event_errors))}:")
+        for err in s.event_errors[:n]:
+            lines.append(f"  {err.kind} {err.type:<11} {err.doc_id}:{err.start}-{err.end} {err.context}")
+    return lines
+
+
+def format_report(ev: Evaluation, errors: int = 0) -> str:
+    """The whole report as one string (what ``newsie evaluate`` prints)."""
+    out = [
+        f"newsie evaluate: {ev.n_docs} documents, {ev.n_gold_entities} gold entities, "
+        f"{ev.n_gold_events} gold events; labels: {ev.label_map}",
+    ]
+    out += ["systems: " + ", ".join(f"{s.name} ({s.model})" for s in ev.systems)]
+    out += [f"note: {n}" for n in ev.notes]
+    for s in ev.systems:
+        if s.determiners_stripped:
+            out.append(f"note: {s.name}: {s.n_stripped} entity spans lost a leading determiner")
+    out += ["", "entities, strict (exact span + label):", *entity_table(ev, "strict")]
+    out += ["", "entities, partial (overlapping span + label):", *entity_table(ev, "partial")]
+    out += ["", "entity value accuracy (norm of strictly matched spans with a gold norm):"]
+    for s in ev.systems:
+        unset = "" if s.entities.n_pred_norms else "  (this pipeline sets no span._.norm)"
+        out.append(f"  {s.name:<17} {_acc(s.entities.values)}{unset}")
+        for label, acc in sorted(s.entities.values_per_label.items()):
+            out.append(f"    {label:<15} {_acc(acc)}")
+    for s in ev.systems:
+        block = events_block(s)
+        if block:
+            out += ["", *block]
+    for s in ev.systems:
+        block = errors_block(s, errors)
+        if block:
+            out += ["", *block]
+    return "\n".join(out) + "\n"
