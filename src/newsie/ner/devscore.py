@@ -1,0 +1,180 @@
+"""Dev-set scoring: per-label and micro P/R/F1 of newsie vs en_core_web_sm / en_core_web_md.
+
+Why "scored only on each example's gold_labels": the training corpus mixes
+corpora that annotate different label sets (a CoNLL-style corpus has gold
+PERSON/ORG/GPE/LOC but nothing for DATE).  A prediction of a label the example
+does not annotate can be neither right nor wrong, so both gold and predicted
+spans are restricted to that example's ``gold_labels``.  Every system's spans
+(gold too) lose a leading "the" (``strip_leading`` in ``data/labels.json``) so
+the determiner convention does not decide the comparison.  All systems are run
+on the same texts in one process and scored by the same function.
+
+Run: ``python -m newsie.ner.devscore runs/corpus/dev.jsonl --model models/newsie-ner --out scores.json``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsie.ner.labels import strip_leading
+
+Span3 = tuple[int, int, str]
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line))
+                if limit is not None and len(out) >= limit:
+                    break
+    return out
+
+
+def gold_spans(example: dict[str, Any]) -> list[Span3]:
+    """The example's gold spans: labels in ``gold_labels`` and not flagged silver."""
+    labels = set(example.get("gold_labels") or [])
+    return [
+        (int(s[0]), int(s[1]), s[2])
+        for s in example.get("spans", [])
+        if s[2] in labels and (len(s) < 4 or s[3] != "silver")
+    ]
+
+
+def _norm(text: str, spans: Iterable[Span3], labels: set[str]) -> set[Span3]:
+    out = set()
+    for s, e, lab in spans:
+        if lab not in labels:
+            continue
+        s2, e2 = strip_leading(text, s, e)
+        if s2 < e2:
+            out.add((s2, e2, lab))
+    return out
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f": round(100 * f, 2), "tp": tp, "fp": fp, "fn": fn}
+
+
+def score(examples: Sequence[dict[str, Any]], predictions: Sequence[Iterable[Span3]]) -> dict[str, Any]:
+    """Per-label and micro P/R/F1 (percent) of ``predictions`` against the examples' gold."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for ex, pred in zip(examples, predictions, strict=True):
+        labels = set(ex.get("gold_labels") or [])
+        if not labels:
+            continue
+        gold = _norm(ex["text"], gold_spans(ex), labels)
+        got = _norm(ex["text"], pred, labels)
+        for s in got & gold:
+            tp[s[2]] += 1
+        for s in got - gold:
+            fp[s[2]] += 1
+        for s in gold - got:
+            fn[s[2]] += 1
+    labels = sorted(set(tp) | set(fp) | set(fn))
+    out: dict[str, Any] = {lab: prf(tp[lab], fp[lab], fn[lab]) for lab in labels}
+    out["micro"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return out
+
+
+def spacy_spans(nlp, texts: Sequence[str], batch_size: int = 64) -> list[list[Span3]]:
+    return [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=batch_size)
+    ]
+
+
+def newsie_nlp(model: Path):
+    """en_core_web_sm's tokenizer/tagger/parser with ``newsie_ner`` in place of its CNN NER."""
+    from newsie.pipeline import load_base
+
+    nlp = load_base(exclude=("ner",))
+    nlp.add_pipe("newsie_ner", config={"model": str(model)})
+    return nlp
+
+
+def compare(
+    examples: Sequence[dict[str, Any]], model: Path, baselines: Sequence[str] = ("sm", "md"), quantize: bool | None = None
+) -> dict[str, Any]:
+    """Score newsie and the baselines on the same examples in one run; timings included."""
+    from newsie.pipeline import load_baseline
+
+    texts = [ex["text"] for ex in examples]
+    words = sum(len(t.split()) for t in texts)
+    results: dict[str, Any] = {"examples": len(examples), "words": words, "systems": {}}
+    systems: list[tuple[str, Any]] = []
+    nlp = newsie_nlp(model)
+    if quantize is not None:
+        nlp.get_pipe("newsie_ner").set_quantized(quantize)
+    systems.append(("newsie" + ("-int8" if quantize else ""), nlp))
+    for name in baselines:
+        systems.append((f"en_core_web_{name}", load_baseline(name)))
+    for name, sysnlp in systems:
+        t0 = time.perf_counter()
+        preds = spacy_spans(sysnlp, texts)
+        dt = time.perf_counter() - t0
+        res = score(examples, preds)
+        res["seconds"] = round(dt, 2)
+        res["words_per_s"] = round(words / dt, 1) if dt else None
+        results["systems"][name] = res
+    return results
+
+
+def table(results: dict[str, Any]) -> str:
+    """A markdown table: one row per label (+ micro), one F1 column per system."""
+    names = list(results["systems"])
+    labels = sorted({k for r in results["systems"].values() for k in r if isinstance(r.get(k), dict)} - {"micro"})
+    head = "| label | " + " | ".join(names) + " | gold n |\n|---|" + "---|" * (len(names) + 1) + "\n"
+    rows = []
+    for lab in [*labels, "micro"]:
+        cells = []
+        n = None
+        for nm in names:
+            r = results["systems"][nm].get(lab)
+            cells.append(f"{r['f']:.1f}" if r else "-")
+            if r:
+                n = r["tp"] + r["fn"]
+        rows.append(f"| {lab} | " + " | ".join(cells) + f" | {n} |")
+    return head + "\n".join(rows) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dev", type=Path)
+    ap.add_argument("--model", type=Path, default=None)
+    ap.add_argument("--baselines", default="sm,md")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--quantize", action="store_true", help="also score the int8-quantised model")
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args(argv)
+    from newsie.pipeline import default_ner_path
+
+    examples = read_jsonl(args.dev, args.limit)
+    model = args.model or default_ner_path()
+    res = compare(examples, model, [b for b in args.baselines.split(",") if b])
+    if args.quantize:
+        q = compare(examples, model, [], quantize=True)
+        res["systems"].update(q["systems"])
+    text = table(res)
+    print(text)
+    for nm, r in res["systems"].items():
+        print(nm, "micro", r["micro"], "words/s", r["words_per_s"])
+    if args.out:
+        args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

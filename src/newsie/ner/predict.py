@@ -1,0 +1,102 @@
+"""Batched, windowed inference: texts (with sentence starts) -> character entity spans.
+
+Shared by the spaCy component and by training's dev evaluation, so the F1
+logged per epoch is the F1 of exactly the code that ships.  Windows of all
+texts in a call are sorted by length and run in padded batches (length
+buckets), under ``torch.inference_mode``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from newsie.ner.windows import (
+    Encoded,
+    boundaries_from_chars,
+    decode,
+    encode,
+    merge_window_predictions,
+    window_inputs,
+    windows,
+)
+
+
+class Tagger:
+    """A loaded NER model plus tokenizer with a ``spans`` method."""
+
+    def __init__(self, model: Any, tokenizer: Any, config: dict[str, Any], batch_size: int = 32):
+        self.model = model
+        self.tokenizer = tokenizer
+        self.config = config
+        self.tags: list[str] = list(config["tags"])
+        self.size = int(config.get("max_length", 256)) - 2
+        self.overlap = int(config.get("window_overlap", 64))
+        self.batch_size = batch_size
+        self.cls_id = tokenizer.token_to_id("[CLS]")
+        self.sep_id = tokenizer.token_to_id("[SEP]")
+        self.pad_id = tokenizer.token_to_id("[PAD]")
+
+    @classmethod
+    def from_dir(cls, path: Path, quantize: bool | None = None, batch_size: int = 32) -> Tagger:
+        from newsie.ner import model as M
+
+        net, config = M.load(path)
+        use_q = config.get("quantize", False) if quantize is None else quantize
+        if use_q:
+            net = M.quantize(net)
+        return cls(net, M.load_tokenizer(path), config, batch_size=batch_size)
+
+    def spans(
+        self, texts: Sequence[str], sent_starts: Sequence[Sequence[int]] | None = None
+    ) -> list[list[tuple[int, int, str]]]:
+        """Entity spans ``(start_char, end_char, label)`` of each text."""
+        encs: list[Encoded] = [encode(self.tokenizer, t) for t in texts]
+        jobs: list[tuple[int, int, int]] = []  # (text index, a, b)
+        wins_of: list[list[tuple[int, int]]] = []
+        for k, enc in enumerate(encs):
+            starts = sent_starts[k] if sent_starts is not None else [0]
+            sent = boundaries_from_chars(enc, starts)
+            ws = windows(len(enc.ids), sent, enc.word_first, self.size, self.overlap)
+            wins_of.append(ws)
+            jobs += [(k, a, b) for a, b in ws]
+        preds = self._run(encs, jobs)
+        out: list[list[tuple[int, int, str]]] = []
+        for k, enc in enumerate(encs):
+            ws = wins_of[k]
+            tags = merge_window_predictions(enc, ws, [preds[(k, a, b)] for a, b in ws], self.tags)
+            out.append(decode(tags, enc.word_span))
+        return out
+
+    def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
+        import torch
+
+        order = sorted(jobs, key=lambda j: j[2] - j[1])
+        result: dict[tuple[int, int, int], list[int]] = {}
+        device = next(self.model.parameters()).device if _has_params(self.model) else torch.device("cpu")
+        with torch.inference_mode():
+            for i in range(0, len(order), self.batch_size):
+                batch = order[i : i + self.batch_size]
+                width = max(b - a for _, a, b in batch) + 2
+                ids = torch.full((len(batch), width), self.pad_id, dtype=torch.long)
+                case = torch.zeros((len(batch), width), dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                for r, (k, a, b) in enumerate(batch):
+                    t_ids, c_ids = window_inputs(encs[k], a, b, self.cls_id, self.sep_id)
+                    ids[r, : len(t_ids)] = torch.tensor(t_ids)
+                    case[r, : len(c_ids)] = torch.tensor(c_ids)
+                    mask[r, : len(t_ids)] = 1
+                logits = self.model(ids.to(device), case.to(device), mask.to(device))
+                best = logits.argmax(-1).cpu().tolist()
+                for r, (k, a, b) in enumerate(batch):
+                    result[(k, a, b)] = best[r][1 : 1 + b - a]
+        return result
+
+
+def _has_params(model: Any) -> bool:
+    try:
+        next(model.parameters())
+    except StopIteration:
+        return False
+    return True

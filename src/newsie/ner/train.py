@@ -1,0 +1,238 @@
+"""Fine-tuning the NER model on the corpus builder's ``train.jsonl``/``dev.jsonl``.
+
+Recipe (from the probe run in issue 3): BIO tags on the FIRST subword of each
+word (other subwords are ignored by the loss), max_length 256, AdamW lr 1e-4
+with linear warm-up/decay, batch 16, batches drawn from length-sorted pools
+(little padding on CPU), deterministic seeds.  Dev F1 is computed after every
+epoch (and every ``eval_every`` steps) with the same windowed tagger and scorer
+that ship; the best checkpoint is saved as a complete model directory.
+
+Partial annotation: corpora annotate different label sets; spans the corpus
+builder marked ``silver`` (teacher labels for labels an example's source does not
+annotate) get loss weight ``silver_weight`` on their words, gold spans and O
+words weight 1.  That is the only use of silver/gold here: simple on purpose.
+
+The encoder weights' sha256 is checked before training (:func:`model.verify_encoder`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsie.ner.devscore import read_jsonl, score
+from newsie.ner.labels import bio_tags
+from newsie.ner.windows import encode, word_tags
+
+IGNORE = -100
+
+
+def featurize(
+    records: Sequence[dict[str, Any]], tokenizer, tags: list[str], max_length: int, silver_weight: float
+) -> list[dict[str, list]]:
+    """Token ids, case ids, first-subword tag ids and loss weights per example (via ``datasets``)."""
+    import datasets
+
+    tag_id = {t: i for i, t in enumerate(tags)}
+
+    def one(row: dict[str, Any]) -> dict[str, list]:
+        text, raw = row["text"], json.loads(row["spans"])
+        enc = encode(tokenizer, text, max_subwords=max_length - 2)
+        spans = [(int(s[0]), int(s[1]), s[2]) for s in raw if f"B-{s[2]}" in tag_id]
+        silver = [(int(s[0]), int(s[1]), s[2]) for s in raw if len(s) > 3 and s[3] == "silver" and f"B-{s[2]}" in tag_id]
+        wtags = word_tags(enc, spans)
+        silver_words = {i for i, t in enumerate(word_tags(enc, silver)) if t != "O"}
+        labels = [IGNORE] * (len(enc.ids) + 2)
+        weights = [0.0] * (len(enc.ids) + 2)
+        for w, i in enumerate(enc.word_first):
+            labels[i + 1] = tag_id[wtags[w]]
+            weights[i + 1] = silver_weight if w in silver_words else 1.0
+        return {"ids": [cls_id, *enc.ids, sep_id], "case": [0, *enc.case, 0], "labels": labels, "weights": weights}
+
+    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    ds = datasets.Dataset.from_list([{"text": r["text"], "spans": json.dumps(r["spans"])} for r in records])
+    ds = ds.map(one, remove_columns=["text", "spans"])
+    return [ds[i] for i in range(len(ds))]
+
+
+def batches(lengths: Sequence[int], batch_size: int, rng: random.Random, pool: int = 50) -> list[list[int]]:
+    """Shuffled batches of example indices, each drawn from a length-sorted pool (padding buckets)."""
+    idx = list(range(len(lengths)))
+    rng.shuffle(idx)
+    out: list[list[int]] = []
+    step = batch_size * pool
+    for p in range(0, len(idx), step):
+        chunk = sorted(idx[p : p + step], key=lambda i: lengths[i])
+        out += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+    rng.shuffle(out)
+    return out
+
+
+def evaluate(model, tokenizer, config: dict[str, Any], dev: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Dev P/R/F1 of ``model`` with the shipping tagger (one text per example)."""
+    from newsie.ner.predict import Tagger
+
+    was_training = model.training
+    model.eval()
+    try:
+        tagger = Tagger(model, tokenizer, config)
+        preds = tagger.spans([ex["text"] for ex in dev])
+    finally:
+        model.train(was_training)
+    return score(dev, preds)
+
+
+def train(
+    corpus: Path,
+    out: Path,
+    *,
+    use_case: bool = True,
+    tiny: bool = False,
+    epochs: float = 3.0,
+    max_steps: int | None = None,
+    max_minutes: float | None = None,
+    batch_size: int = 16,
+    lr: float = 1e-4,
+    max_length: int = 256,
+    seed: int = 13,
+    silver_weight: float = 0.5,
+    eval_every: int | None = None,
+    threads: int | None = None,
+    max_train: int | None = None,
+    max_dev: int | None = None,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Train and save ``out/best`` (best dev micro F1) and ``out/last``; return a summary."""
+    import numpy as np
+    import torch
+
+    from newsie.ner import model as M
+
+    t_start = time.time()
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    if threads:
+        torch.set_num_threads(threads)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    out.mkdir(parents=True, exist_ok=True)
+    logf = open(out / "train.jsonl", "a", encoding="utf-8")  # noqa: SIM115 - closed in finally
+
+    def emit(event: dict[str, Any]) -> None:
+        event = {"t": round(time.time() - t_start, 1), **event}
+        logf.write(json.dumps(event) + "\n")
+        logf.flush()
+        log(json.dumps(event))
+
+    try:
+        tags = bio_tags()
+        net = M.tiny(tags, use_case=use_case) if tiny else M.pretrained(use_case=use_case, tags=tags)
+        net.to(device)
+        tokenizer = M.load_tokenizer(M.encoder_dir())
+        train_recs = read_jsonl(corpus / "train.jsonl", max_train)
+        dev = read_jsonl(corpus / "dev.jsonl", max_dev)
+        data = featurize(train_recs, tokenizer, tags, max_length, silver_weight)
+        lengths = [len(d["ids"]) for d in data]
+        steps_per_epoch = math.ceil(len(data) / batch_size)
+        total = max_steps or max(1, int(epochs * steps_per_epoch))
+        emit({"event": "start", "train": len(data), "dev": len(dev), "words": sum(len(r["text"].split()) for r in train_recs),
+              "steps": total, "steps_per_epoch": steps_per_epoch, "device": str(device), "use_case": use_case,
+              "threads": torch.get_num_threads(), "seed": seed, "lr": lr, "batch_size": batch_size})
+        no_decay = ("bias", "LayerNorm.weight", "case_emb.weight")
+        groups = [
+            {"params": [p for n, p in net.named_parameters() if not n.endswith(no_decay)], "weight_decay": 0.01},
+            {"params": [p for n, p in net.named_parameters() if n.endswith(no_decay)], "weight_decay": 0.0},
+        ]
+        opt = torch.optim.AdamW(groups, lr=lr)
+        warm = max(1, int(0.06 * total))
+        budget_s = 60 * max_minutes if max_minutes else None
+
+        def lr_factor(s: int) -> float:
+            # Linear warm-up, then linear decay to 0 at whichever budget ends first
+            # (steps or wall-clock minutes), so a run cut by its deadline still ends annealed.
+            if s < warm:
+                return (s + 1) / warm
+            progress = (s - warm) / max(1, total - warm)
+            if budget_s:
+                progress = max(progress, (time.time() - t_start) / budget_s)
+            return max(0.0, 1.0 - progress)
+
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
+        config = {"tags": tags, "max_length": max_length, "window_overlap": 64}
+        extra = {"max_length": max_length, "train": {"corpus": str(corpus), "seed": seed, "lr": lr,
+                                                      "batch_size": batch_size, "silver_weight": silver_weight}}
+        rng = random.Random(seed)
+        best_f = -1.0
+        best: dict[str, Any] = {}
+        step, epoch, run_loss, n_loss = 0, 0, 0.0, 0
+        deadline = t_start + 60 * max_minutes if max_minutes else None
+
+        def checkpoint(reason: str) -> None:
+            nonlocal best_f, best
+            res = evaluate(net, tokenizer, config, dev)
+            f = res["micro"]["f"]
+            meta = {**extra, "dev": res["micro"], "step": step, "epoch": round(step / steps_per_epoch, 3)}
+            M.save(net, out / "last", meta)
+            if f > best_f:
+                best_f, best = f, {"step": step, "epoch": meta["epoch"], "dev": res}
+                M.save(net, out / "best", meta)
+            emit({"event": "eval", "reason": reason, "step": step, "epoch": meta["epoch"], "dev_f1": f,
+                  "dev_p": res["micro"]["p"], "dev_r": res["micro"]["r"], "best_f1": best_f,
+                  "per_label": {k: v["f"] for k, v in res.items() if k != "micro"}})
+
+        net.train()
+        done = False
+        while not done:
+            epoch += 1
+            for b in batches(lengths, batch_size, rng):
+                width = max(lengths[i] for i in b)
+                ids = torch.zeros((len(b), width), dtype=torch.long)
+                case = torch.zeros_like(ids)
+                mask = torch.zeros_like(ids)
+                labels = torch.full_like(ids, IGNORE)
+                weights = torch.zeros((len(b), width))
+                for r, i in enumerate(b):
+                    n = lengths[i]
+                    ids[r, :n] = torch.tensor(data[i]["ids"])
+                    case[r, :n] = torch.tensor(data[i]["case"])
+                    mask[r, :n] = 1
+                    labels[r, :n] = torch.tensor(data[i]["labels"])
+                    weights[r, :n] = torch.tensor(data[i]["weights"])
+                ids, case, mask, labels, weights = (x.to(device) for x in (ids, case, mask, labels, weights))
+                logits = net(ids, case, mask)
+                ce = torch.nn.functional.cross_entropy(
+                    logits.view(-1, logits.size(-1)), labels.view(-1), ignore_index=IGNORE, reduction="none"
+                )
+                w = weights.view(-1)
+                loss = (ce * w).sum() / w.sum().clamp(min=1e-6)
+                opt.zero_grad(set_to_none=True)
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+                opt.step()
+                sched.step()
+                step += 1
+                run_loss += loss.item()
+                n_loss += 1
+                if step % 50 == 0 or step == total:
+                    emit({"event": "train", "step": step, "loss": round(run_loss / n_loss, 4),
+                          "lr": sched.get_last_lr()[0], "sec_per_step": round((time.time() - t_start) / step, 3)})
+                    run_loss, n_loss = 0.0, 0
+                out_of_time = deadline is not None and time.time() > deadline
+                if step >= total or out_of_time:
+                    checkpoint("end" if step >= total else "deadline")
+                    done = True
+                    break
+                if eval_every and step % eval_every == 0:
+                    checkpoint("periodic")
+            else:
+                checkpoint(f"epoch {epoch}")
+        summary = {"best": best, "steps": step, "minutes": round((time.time() - t_start) / 60, 2), "out": str(out)}
+        emit({"event": "done", "best_f1": best_f, "best_step": best.get("step"), "minutes": summary["minutes"]})
+        return summary
+    finally:
+        logf.close()
