@@ -80,6 +80,10 @@ class TimeValue(_Model):
     mod: str | None = None
     anchored: bool = False
     rule: str | None = None
+    #: for durations/REFs counted from the document date: "the next few weeks" is future
+    direction: Literal["past", "future"] | None = None
+    #: the text leaves the count open ("few weeks" -> PXW)
+    fuzzy: bool = False
 
 
 class NameValue(_Model):
