@@ -14,9 +14,11 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,7 +36,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the options (cheap: no heavy imports)."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively); - is stdin")
     parser.add_argument("-o", "--output", default="-", metavar="OUT",
-                        help="output file (- is stdout, JSONL only); for --engine ray an output folder")
+                        help="output file, or folder (existing or ending in /); - is stdout (JSONL only)")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: from OUT's suffix, else jsonl). CSV/Parquet: one row per "
                              "event in OUT and one row per entity in OUT with .entities before the suffix")
@@ -123,8 +125,6 @@ def _to_stream(batches: Iterator[list], out: TextIO, err: TextIO, progress: Prog
 
 def run(args: argparse.Namespace) -> int:
     """Run the extraction; see the module docstring for the exit status."""
-    import os
-
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from newsie.io.readers import iter_items
@@ -168,14 +168,42 @@ def run(args: argparse.Namespace) -> int:
     return _run_to_file(args, engine, items, fmt, progress)
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where one run writes: the JSONL stream (final or staging), the tables, the errors file."""
+
+    jsonl: Path
+    tables: tuple[Path, Path] | None
+    errors: Path
+
+
+def output_layout(output: str, fmt: str, errors: str | None = None) -> Layout:
+    """Files for ``-o OUT``: a file name, or a folder (existing, or written with a trailing /).
+
+    File: ``x.jsonl`` (+ ``x.errors.jsonl``) or ``x.csv`` + ``x.entities.csv``.
+    Folder: ``records.jsonl`` or ``events.EXT`` + ``entities.EXT``, and ``errors.jsonl``.
+    """
+    from newsie.io.writers import table_paths
+
+    out = Path(output)
+    is_dir = output.endswith(("/", os.sep)) or out.is_dir()
+    if is_dir:
+        tables = (out / f"events.{fmt}", out / f"entities.{fmt}") if fmt != "jsonl" else None
+        jsonl = out / "records.jsonl" if fmt == "jsonl" else out / f"events.{fmt}.partial.jsonl"
+        err = out / "errors.jsonl"
+    else:
+        tables = table_paths(out) if fmt != "jsonl" else None
+        jsonl = out if fmt == "jsonl" else out.with_name(out.name + ".partial.jsonl")
+        err = default_errors_path(out)
+    return Layout(jsonl=jsonl, tables=tables, errors=Path(errors) if errors else err)
+
+
 def _run_to_file(args: argparse.Namespace, engine: Any, items: Any, fmt: str, progress: Progress) -> int:
     from newsie.batch.resume import Journal
     from newsie.io.writers import read_jsonl, write_table
 
-    out = Path(args.output)
-    errors = Path(args.errors) if args.errors else default_errors_path(out)
-    staging = out if fmt == "jsonl" else out.with_name(out.name + ".partial.jsonl")
-    journal = Journal(staging, errors, resume=args.resume)
+    layout = output_layout(args.output, fmt, args.errors)
+    journal = Journal(layout.jsonl, layout.errors, resume=args.resume)
     skipped = len(journal.done)
     complete = False
     try:
@@ -189,13 +217,14 @@ def _run_to_file(args: argparse.Namespace, engine: Any, items: Any, fmt: str, pr
         complete = True
     finally:
         journal.close(complete=complete)
-    if fmt != "jsonl":
-        write_table(read_jsonl(staging), out, fmt)
-        staging.unlink()
+    if layout.tables is not None:
+        write_table(read_jsonl(layout.jsonl), *layout.tables, fmt)
+        layout.jsonl.unlink()
     print(progress.summary(skipped), file=sys.stderr)
     # Errors of an earlier, interrupted part of the run count too: the errors file is the truth.
-    n_errors = sum(1 for line in errors.open(encoding="utf-8") if line.strip())
+    with layout.errors.open(encoding="utf-8") as fh:
+        n_errors = sum(1 for line in fh if line.strip())
     return 1 if n_errors else 0
 
 
-__all__ = ["configure", "run", "default_errors_path", "reader_options", "Progress"]
+__all__ = ["configure", "run", "default_errors_path", "reader_options", "Progress", "output_layout", "Layout"]

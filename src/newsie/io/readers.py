@@ -148,7 +148,7 @@ def decode_bytes(data: bytes) -> str:
     Binary data (NUL bytes, or no plausible encoding) raises :class:`InputError`
     rather than producing mojibake that the NER would happily tag.
     """
-    if not data.strip():
+    if not data:
         raise InputError("empty file")
     head = data[:8192]
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
@@ -159,12 +159,25 @@ def decode_bytes(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError("undecodable bytes: no plausible text encoding found")
-    text = str(best)
+    # charset-normalizer cannot tell the Western code pages apart on short texts
+    # (it happily picks cp775 or cp1257 for cp1252 news); English news in a legacy
+    # encoding is overwhelmingly cp1252/latin-1, so prefer it whenever it is among
+    # the (near-)least chaotic candidates.
+    least = min(m.chaos for m in matches)
+    western = {"cp1252", "latin_1", "iso8859_1", "iso8859_15"}
+    if any(western & set(m.could_be_from_charset) and m.chaos <= least + 0.05 for m in matches):
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+    else:
+        best = min(matches, key=lambda m: (m.chaos, -m.coherence))
+        text, encoding = str(best), best.encoding
     if _control_ratio(text) > 0.05:
-        raise InputError(f"binary file (decodes as {best.encoding} only with control characters)")
+        raise InputError(f"binary file (decodes as {encoding} only with control characters)")
     return text
 
 
@@ -278,7 +291,7 @@ def _html_article(html: str) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True, fast=True,
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():

@@ -7,15 +7,15 @@ how many workers produced the lines.  Column order is fixed here and is part
 of the output contract.
 
 Tables: ``OUT`` holds one row per event record with its roles flattened
-(``actor_text``, ``actor_start``, ...); ``OUT`` with ``.entities`` before the
-suffix holds one row per entity.  Documents without events have no event row
+(``actor_text``, ``actor_start``, ...); a second file holds one row per
+entity (see :func:`table_paths`; in an output folder ``events.EXT`` and
+``entities.EXT``).  Documents without events have no event row
 but keep their entity rows.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -120,9 +120,8 @@ def _cell(v: Any) -> Any:
     return "" if v is None else v
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: Path) -> tuple[Path, Path]:
+def write_csv(records: Iterable[dict[str, Any]], ev_path: Path, ent_path: Path) -> tuple[Path, Path]:
     """Write the events and entities CSVs atomically (temp file + rename)."""
-    ev_path, ent_path = table_paths(out)
     ev_tmp, ent_tmp = ev_path.with_name(ev_path.name + ".tmp"), ent_path.with_name(ent_path.name + ".tmp")
     with ev_tmp.open("w", encoding="utf-8", newline="") as evf, ent_tmp.open("w", encoding="utf-8", newline="") as enf:
         ev_w = csv.DictWriter(evf, EVENT_COLUMNS, lineterminator="\n")
@@ -158,10 +157,10 @@ def arrow_schema(columns: list[str]):  # -> pyarrow.Schema
 class ParquetTables:
     """Streaming Parquet writer for the events and entities tables (row groups of ``chunk`` rows)."""
 
-    def __init__(self, out: Path, chunk: int = 50_000) -> None:
+    def __init__(self, ev_path: Path, ent_path: Path, chunk: int = 50_000) -> None:
         import pyarrow.parquet as pq
 
-        self.paths = table_paths(out)
+        self.paths = (ev_path, ent_path)
         self._tmp = [p.with_name(p.name + ".tmp") for p in self.paths]
         self._schemas = [arrow_schema(EVENT_COLUMNS), arrow_schema(ENTITY_COLUMNS)]
         self._writers = [pq.ParquetWriter(t, s) for t, s in zip(self._tmp, self._schemas, strict=True)]
@@ -196,37 +195,22 @@ class ParquetTables:
         return self.paths
 
 
-def write_parquet(records: Iterable[dict[str, Any]], out: Path) -> tuple[Path, Path]:
+def write_parquet(records: Iterable[dict[str, Any]], ev_path: Path, ent_path: Path) -> tuple[Path, Path]:
     """Write the events and entities Parquet files atomically."""
-    tables = ParquetTables(out)
+    tables = ParquetTables(ev_path, ent_path)
     for rec in records:
         tables.add(rec)
     return tables.close()
 
 
-def write_table(records: Iterable[dict[str, Any]], out: Path, fmt: str) -> tuple[Path, Path]:
+def write_table(records: Iterable[dict[str, Any]], ev_path: Path, ent_path: Path, fmt: str) -> tuple[Path, Path]:
     """Dispatch to :func:`write_csv` or :func:`write_parquet`."""
     if fmt == "csv":
-        return write_csv(records, out)
+        return write_csv(records, ev_path, ent_path)
     if fmt == "parquet":
-        return write_parquet(records, out)
+        return write_parquet(records, ev_path, ent_path)
     raise ValueError(f"not a table format: {fmt!r}")
 
 
-def csv_text(records: Iterable[dict[str, Any]]) -> tuple[str, str]:
-    """The two CSV tables as strings (for ``-o -`` with ``--format csv``: events to stdout)."""
-    ev, en = io.StringIO(), io.StringIO()
-    ev_w = csv.DictWriter(ev, EVENT_COLUMNS, lineterminator="\n")
-    en_w = csv.DictWriter(en, ENTITY_COLUMNS, lineterminator="\n")
-    ev_w.writeheader()
-    en_w.writeheader()
-    for rec in records:
-        for row in event_rows(rec):
-            ev_w.writerow({k: _cell(v) for k, v in row.items()})
-        for row in entity_rows(rec):
-            en_w.writerow({k: _cell(v) for k, v in row.items()})
-    return ev.getvalue(), en.getvalue()
-
-
 __all__ = ["EVENT_COLUMNS", "ENTITY_COLUMNS", "event_rows", "entity_rows", "read_jsonl", "table_paths",
-           "write_csv", "write_parquet", "write_table", "arrow_schema", "ParquetTables", "csv_text"]
+           "write_csv", "write_parquet", "write_table", "arrow_schema", "ParquetTables"]

@@ -1,0 +1,219 @@
+"""Readers: every input format, metadata precedence, and every kind of bad input (fixtures made in tmp_path)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newsie.io.readers import (
+    JsonFields,
+    ReaderOptions,
+    ReadError,
+    SourceDoc,
+    decode_bytes,
+    iter_items,
+)
+
+TEXT = "North Korea said on Monday it would send 500 workers to Russia."
+
+
+def items(*paths: Path | str, **kw) -> list:
+    return list(iter_items([str(p) for p in paths], ReaderOptions(**kw)))
+
+
+def docs_and_errors(*paths: Path | str, **kw) -> tuple[list[SourceDoc], list[ReadError]]:
+    out = items(*paths, **kw)
+    return [i for i in out if isinstance(i, SourceDoc)], [i for i in out if isinstance(i, ReadError)]
+
+
+def test_txt_folder_recursive_sorted_ids_from_relative_path(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "x.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT + " Again.", encoding="utf-8")
+    (tmp_path / "notes.log").write_text("ignored", encoding="utf-8")
+    docs, errors = docs_and_errors(tmp_path)
+    assert errors == []
+    assert [d.id for d in docs] == ["a", "b/x"]
+    assert docs[1].text == TEXT and docs[1].path == str(tmp_path / "b" / "x.txt")
+    assert docs[0].date is None  # never the file mtime
+
+
+def test_md_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text(
+        f"---\ntitle: Workers\ndate: 2023-02-02\nid: story-1\nurl: https://example.org/s\n---\n\n{TEXT}\n",
+        encoding="utf-8",
+    )
+    (d,) = items(tmp_path / "p.md")
+    assert (d.id, d.title, d.url, d.date) == ("story-1", "Workers", "https://example.org/s", dt.date(2023, 2, 2))
+    assert d.text == TEXT + "\n"
+
+
+def test_md_bad_front_matter_is_error(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text("---\ntitle: [unclosed\n---\nBody text.\n", encoding="utf-8")
+    (e,) = items(tmp_path / "p.md")
+    assert isinstance(e, ReadError) and "front matter" in e.reason
+
+
+def test_html_article_via_trafilatura(tmp_path: Path) -> None:
+    paras = "".join(f"<p>{TEXT} Paragraph {i} adds detail about the labourers and the war.</p>" for i in range(6))
+    html = (
+        "<html><head><title>Pyongyang pauses labour plan</title>"
+        '<meta property="article:published_time" content="2023-02-01T10:00:00Z"></head>'
+        "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>Pyongyang pauses labour plan</h1>{paras}</article>"
+        "<footer>Copyright 2023 Example News. Subscribe now.</footer></body></html>"
+    )
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    (d,) = items(tmp_path / "a.html", default_date=dt.date(2020, 1, 1))
+    assert isinstance(d, SourceDoc)
+    assert "Paragraph 5" in d.text and "Subscribe" not in d.text and "Home" not in d.text
+    assert d.title == "Pyongyang pauses labour plan"
+    assert d.date == dt.date(2023, 2, 1)  # page metadata beats --date
+
+
+def test_html_without_article_is_error(tmp_path: Path) -> None:
+    (tmp_path / "nav.htm").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    (e,) = items(tmp_path / "nav.htm")
+    assert isinstance(e, ReadError) and "no article text" in e.reason
+
+
+def test_jsonl_records_configurable_fields_and_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"body": TEXT, "uid": "r1", "published": "2023-01-05", "headline": "H"}),
+        "{not json",
+        json.dumps({"body": "Second story about Kyiv."}),
+        json.dumps({"uid": "r3"}),
+        json.dumps([1, 2]),
+        "",
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fields = JsonFields(text="body", id="uid", date="published", title="headline")
+    out = items(tmp_path / "feed.jsonl", fields=fields, default_date=dt.date(2023, 3, 3))
+    assert [type(i).__name__ for i in out] == ["SourceDoc", "ReadError", "SourceDoc", "ReadError", "ReadError"]
+    assert (out[0].id, out[0].date, out[0].title) == ("r1", dt.date(2023, 1, 5), "H")
+    assert out[1].path.endswith("feed.jsonl:2") and "not JSON" in out[1].reason
+    assert out[2].id == "feed#3" and out[2].date == dt.date(2023, 3, 3)
+    assert out[3].id == "r3" and "'body'" in out[3].reason
+    assert "not an object" in out[4].reason
+
+
+def test_json_object_and_list(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(json.dumps({"text": TEXT, "id": "solo"}), encoding="utf-8")
+    (tmp_path / "many.json").write_text(json.dumps([{"text": "A."}, {"text": "B.", "date": "2021-05-06"}]),
+                                        encoding="utf-8")
+    docs, errors = docs_and_errors(tmp_path)
+    assert errors == []
+    assert [d.id for d in docs] == ["many#0", "many#1", "solo"]
+    assert docs[1].date == dt.date(2021, 5, 6)
+
+
+def test_sidecar_and_date_precedence(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "s.meta.json").write_text(json.dumps({"date": "2022-11-30", "id": "side"}), encoding="utf-8")
+    (tmp_path / "m.md").write_text(f"---\ndate: 2021-01-01\n---\n{TEXT}", encoding="utf-8")
+    (tmp_path / "m.md.meta.json").write_text(json.dumps({"date": "1999-09-09", "title": "T"}), encoding="utf-8")
+    (tmp_path / "n.txt").write_text(TEXT, encoding="utf-8")
+    docs, errors = docs_and_errors(tmp_path, default_date=dt.date(2000, 1, 1))
+    assert errors == []  # sidecars are metadata, not documents
+    by_path = {Path(d.path).name: d for d in docs}
+    assert (by_path["s.txt"].id, by_path["s.txt"].date) == ("side", dt.date(2022, 11, 30))  # sidecar > --date
+    assert by_path["m.md"].date == dt.date(2021, 1, 1) and by_path["m.md"].title == "T"  # record > sidecar
+    assert by_path["n.txt"].date == dt.date(2000, 1, 1)  # --date as the fallback
+
+
+def test_bad_date_is_an_error_not_dropped(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "x.meta.json").write_text(json.dumps({"date": "last Tuesday"}), encoding="utf-8")
+    (e,) = items(tmp_path)
+    assert isinstance(e, ReadError) and "bad date" in e.reason
+
+
+def test_cp1252_and_latin1_are_decoded(tmp_path: Path) -> None:
+    text = "Café owners in Zürich said the “deal” was worth €5 million — a record."
+    (tmp_path / "w.txt").write_bytes((text * 3).encode("cp1252"))
+    (d,) = items(tmp_path)
+    assert isinstance(d, SourceDoc)
+    assert "Zürich" in d.text and "“deal”" in d.text and "€5" in d.text
+
+
+def test_utf8_bom_stripped() -> None:
+    assert decode_bytes(b"\xef\xbb\xbfHello world.") == "Hello world."
+
+
+def test_bad_inputs_each_become_an_error_and_the_walk_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\t\n")
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "big.txt").write_text("word " * 400, encoding="utf-8")
+    (tmp_path / "huge.txt").write_bytes(b"x" * 9000)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "up").symlink_to(tmp_path)
+    docs, errors = docs_and_errors(tmp_path, max_chars=1500)
+    assert [d.id for d in docs] == ["good"]
+    reasons = {Path(e.path).name: e.reason for e in errors}
+    assert reasons["empty.txt"] == "empty file"
+    assert "empty document" in reasons["blank.txt"]
+    assert "binary" in reasons["bin.txt"]
+    assert "too long" in reasons["big.txt"] and "not truncated" in reasons["big.txt"]
+    assert "too large" in reasons["huge.txt"]
+    assert "unreadable" in reasons["dangling.txt"]
+    assert "symlink loop" in reasons["self.txt"]
+    assert "symlink loop" in reasons["up"]
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "secret.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    if os.geteuid() == 0:  # root reads anything: simulate the permission error at open()
+        real_open = Path.open
+
+        def deny(self: Path, *a, **k):  # noqa: ANN002, ANN003
+            if self.name == "secret.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *a, **k)
+
+        monkeypatch.setattr(Path, "open", deny)
+    else:
+        p.chmod(0)
+    (e,) = items(tmp_path)
+    assert isinstance(e, ReadError) and "permission denied" in e.reason
+
+
+def test_glob_filter(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.md").write_text(TEXT, encoding="utf-8")
+    docs, _ = docs_and_errors(tmp_path, glob="*.md")
+    assert [d.id for d in docs] == ["b"]
+
+
+def test_stdin_formats() -> None:
+    opts = ReaderOptions(stdin_format="txt", default_date=dt.date(2023, 2, 2))
+    (d,) = iter_items(["-"], opts, stdin=io.BytesIO(TEXT.encode()))
+    assert (d.id, d.path, d.date) == ("stdin", "-", dt.date(2023, 2, 2))
+    opts = ReaderOptions(stdin_format="jsonl")
+    out = list(iter_items(["-"], opts, stdin=io.BytesIO(b'{"text": "A."}\n{"text": "B.", "id": "b"}\n')))
+    assert [d.id for d in out] == ["stdin#1", "b"]
+
+
+def test_key_changes_with_content(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    (d1,) = items(p)
+    p.write_text(TEXT + " Updated.", encoding="utf-8")
+    (d2,) = items(p)
+    assert d1.id == d2.id and d1.key != d2.key
+    assert d1.words == len(TEXT.split())
+
+
+def test_latin1_and_cyrillic_legacy_encodings() -> None:
+    assert decode_bytes("Ça va? Naïve résumé from Zürich, said the café owner.".encode("latin-1")).startswith("Ça va")
+    ru = "Привет, как дела? Это новости из Москвы о войне и о мире."
+    assert decode_bytes(ru.encode("cp1251")) == ru
