@@ -1,0 +1,710 @@
+"""Dates and times as TIMEX3-style values, anchored to the article date.
+
+``resolve_date(text, anchor, tense)`` turns the text of a DATE/TIME mention into
+a :class:`TimeValue`: ``2023-01-20`` (day), ``2022-11`` (month), ``2023-W05``
+(week), ``2023-Q1`` (quarter, precision "season"), ``199`` (decade), ``P2W``
+(duration), ``PAST_REF``.  Text that needs the document date ("last November",
+"on Thursday", "Jan. 20") is resolved against ``anchor``; the ``tense`` of the
+governing verb picks the side (past tense -> on/before the document date).
+Without an anchor only what the text fixes is kept (``XXXX-01-20``) and
+``anchored`` is False.  Every value names the rule that produced it.
+
+Why not dateparser: it returns a point in time with no precision and no
+notion of "last"/"this" periods, and it happily reads "19 to 27" as 1927.  It
+is kept as the measured baseline (:mod:`newsie.normalize.eval_meantime`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+from newsie.normalize import lexicon
+from newsie.schema import TimeValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+Tense = Literal["past", "present", "future"]
+Date = _dt.date
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2019": "'"})
+#: (far, near): a tense-consistent candidate further than ``far`` days from the anchor yields to one
+#: within ``near`` days.  Chosen on MEANTIME (2 of 2 such cases; no case goes the other way).
+FAR_NEAR_DAYS = (180, 90)
+_CALENDAR_PRECISIONS = {"day", "week", "month", "season", "year", "decade", "century", "time"}
+
+
+def _lex() -> dict:
+    return lexicon.load("dates.yaml")
+
+
+def _tv(value: str, precision: str, rule: str, anchored: bool, **extra: object) -> TimeValue:
+    return TimeValue(value=value, precision=precision, rule=f"dates:{rule}", anchored=anchored, **extra)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, drop abbreviation dots and commas, unify dashes, collapse spaces."""
+    t = text.translate(_DASHES).lower()
+    t = re.sub(r"(?<=[a-z])\.", "", t)
+    t = t.replace(",", " ")
+    t = re.sub(r"'s\b", "", t)
+    t = re.sub(r"\s*-\s*(?=[a-z])", "-", t) if re.search(r"\bmid\s*-", t) else t
+    t = re.sub(r"\s+", " ", t)
+    return t.strip(" .;:!?()[]\"'")
+
+
+# ------------------------------------------------------------- calendar maths
+def _month_end(y: int, m: int) -> Date:
+    return Date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _week(d: Date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _shift_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _choose(cands: list[tuple[Date, Date, object]], anchor: Date, tense: Tense | None) -> object:
+    """Pick among candidate periods (start, end, payload) by tense.
+
+    past: the latest period that starts on/before the anchor; future: the
+    earliest that ends on/after it; otherwise the one containing or nearest it.
+    """
+    cands = sorted(cands, key=lambda c: c[0])
+
+    def distance(c: tuple[Date, Date, object]) -> int:
+        if c[0] <= anchor <= c[1]:
+            return 0
+        return min(abs((c[0] - anchor).days), abs((c[1] - anchor).days))
+
+    nearest = min(cands, key=distance)
+    fit: list[tuple[Date, Date, object]] = []
+    if tense == "past":
+        fit = [c for c in cands if c[0] <= anchor][-1:]
+    elif tense == "future":
+        fit = [c for c in cands if c[1] >= anchor][:1]
+    if fit:
+        # Tense is read off the parse and can mislead (reported speech: "said the launch was set for
+        # June 3" in mid-May).  A tense-consistent reading most of a year away loses to one within
+        # FAR_NEAR_DAYS[1] days on the other side.
+        if distance(fit[0]) > FAR_NEAR_DAYS[0] and distance(nearest) <= FAR_NEAR_DAYS[1]:
+            return nearest[2]
+        return fit[0][2]
+    return nearest[2]
+
+
+def _year_of(word: str) -> int | None:
+    if re.fullmatch(r"(1[0-9]|20|21)\d\d", word):
+        return int(word)
+    return None
+
+
+def _count(word: str | None) -> int | None | Literal["X"]:
+    """"two" -> 2, "a" -> 1, "few" -> "X" (open), ``None`` when not a count."""
+    if word is None:
+        return 1
+    lex = _lex()
+    if word in lex["exact_counts"]:
+        return int(lex["exact_counts"][word])
+    if word in lex["fuzzy_counts"]:
+        return "X"
+    if word.isdigit():
+        return int(word)
+    from newsie.normalize.numbers import parse_number
+
+    value = parse_number(word)
+    return int(value) if value is not None and value == int(value) and value >= 0 else None
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in lexicon.by_length(words))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ handlers
+def _ref(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    for value, words in _lex()["refs"].items():
+        if t in words:
+            direction = {"PAST_REF": "past", "FUTURE_REF": "future"}.get(value)
+            return _tv(value, "ref", "ref", False, direction=direction)
+    return None
+
+
+def _iso(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m:
+        try:
+            return _tv(Date(*map(int, m.groups())).isoformat(), "day", "iso", False)
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})", t)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return _tv(t, "month", "iso", False)
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", t)
+    if m:
+        mo, d, y = (int(g) for g in m.groups())
+        if y < 100:
+            pivot = (anchor.year % 100 + 10) if anchor else 30
+            y += 2000 if y <= pivot else 1900
+        try:
+            return _tv(Date(y, mo, d).isoformat(), "day", "numeric", False)
+        except ValueError:
+            return None
+    return None
+
+
+def _month_day(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    lex = _lex()
+    months, wd = _alt(lex["months"]), _alt(lex["weekdays"])
+    t = re.sub(rf"^(?:{wd}) (?=\d|(?:{months})\b|the \d)", "", t)
+    pats = [
+        rf"(?P<m>{months}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d{{4}}))?",
+        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{months})(?: (?P<y>\d{{4}}))?",
+    ]
+    for pat in pats:
+        m = re.fullmatch(pat, t)
+        if not m:
+            continue
+        month, day = lex["months"][m.group("m")], int(m.group("d"))
+        if m.group("y"):
+            try:
+                return _tv(Date(int(m.group("y")), month, day).isoformat(), "day", "full", False)
+            except ValueError:
+                return None
+        if not 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+            return None
+        if anchor is None:
+            return _tv(f"XXXX-{month:02d}-{day:02d}", "day", "month-day", False)
+        cands = []
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                d = Date(y, month, day)
+            except ValueError:
+                continue
+            cands.append((d, d, d))
+        chosen = _choose(cands, anchor, tense)
+        return _tv(chosen.isoformat(), "day", "month-day", True)  # type: ignore[union-attr]
+    return None
+
+
+def _month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    lex = _lex()
+    months = _alt(lex["months"])
+    m = re.fullmatch(rf"(?P<m>{months}) (?:of )?(?P<y>\d{{4}})", t)
+    if m:
+        return _tv(f"{int(m.group('y')):04d}-{lex['months'][m.group('m')]:02d}", "month", "month-year", False)
+    m = re.fullmatch(
+        rf"(?:(?P<dir>last|this|next|past|previous|coming) )?(?P<m>{months})"
+        rf"(?: (?:of )?(?P<rel>this|last|next) year)?", t)
+    if not m or (m.group("m") in ("may", "mar", "sun", "sat") and m.group("dir") is None and t == m.group("m")
+                 and m.group("m") != "may"):
+        return None
+    month = lex["months"][m.group("m")]
+    direction, rel = m.group("dir"), m.group("rel")
+    if anchor is None:
+        return _tv(f"XXXX-{month:02d}", "month", "month", False)
+    if rel is not None:
+        y = anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+        return _tv(f"{y:04d}-{month:02d}", "month", "month", True)
+    a_idx = anchor.year * 12 + anchor.month - 1
+    cands = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        idx = y * 12 + month - 1
+        if direction in ("last", "past", "previous") and idx >= a_idx:
+            continue
+        if direction in ("next", "coming") and idx <= a_idx:
+            continue
+        if direction == "this" and y != anchor.year:
+            continue
+        cands.append((Date(y, month, 1), _month_end(y, month), (y, month)))
+    if not cands:
+        return None
+    pick_tense: Tense | None = tense
+    if direction in ("last", "past", "previous"):
+        pick_tense = "past"
+    elif direction in ("next", "coming"):
+        pick_tense = "future"
+    y, mo = _choose(cands, anchor, pick_tense)  # type: ignore[misc]
+    return _tv(f"{y:04d}-{mo:02d}", "month", "month", True)
+
+
+def _year(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    m = re.fullmatch(r"(?:the year |fiscal |fy ?|calendar )?(\d{4})", t)
+    if m and _year_of(m.group(1)):
+        return _tv(m.group(1), "year", "year", False)
+    m = re.fullmatch(r"(?:the )?(?:(1[0-9]|20)|')?(\d)0'?s", t)
+    if m:
+        century = m.group(1)
+        if century is None:
+            d2 = int(m.group(2)) * 10
+            century = "20" if anchor is not None and d2 <= anchor.year % 100 else "19"
+        return _tv(f"{century}{m.group(2)}", "decade", "decade", False)
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", t)
+    if m:
+        return _tv(f"{int(m.group(1)) - 1:02d}", "century", "century", False)
+    return None
+
+
+_PERIOD_WORDS = r"week|weekend|month|year|quarter|decade|century"
+_PREV = {"last", "the last", "previous", "the previous", "the preceding", "preceding", "past", "the past"}
+_NEXT = {"next", "the next", "coming", "the coming", "following", "the following", "upcoming", "the upcoming"}
+_THIS = {"this", "the current", "current", "the", "this past"}
+
+
+def _relative_period(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"this week", "last month", "next year", "the previous year", "the year previous", "this weekend"."""
+    m = re.fullmatch(rf"(?P<dir>this past|this|last|next|the last|the past|the previous|previous|the preceding"
+                     rf"|the next"
+                     rf"|coming|the coming|the following|the current|current|the)"
+                     rf" (?P<unit>{_PERIOD_WORDS})", t)
+    if not m:
+        m2 = re.fullmatch(rf"the (?P<unit>{_PERIOD_WORDS}) (?P<dir>previous|before|after|earlier)", t)
+        if not m2:
+            return None
+        direction = "last" if m2.group("dir") in ("previous", "before", "earlier") else "next"
+        unit = m2.group("unit")
+    else:
+        direction, unit = m.group("dir"), m.group("unit")
+    if direction == "the" and unit != "weekend":
+        return None  # "the year" alone does not say which; the mod handler supplies it
+    step = -1 if direction in _PREV or direction == "this past" else 1 if direction in _NEXT else 0
+    if direction == "this past":
+        step = -1 if unit != "weekend" else 0
+    if anchor is None:
+        blank = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                 "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}[unit]
+        return _tv(blank, _precision(unit), "relative-period", False)
+    if unit == "week":
+        return _tv(_week(anchor + _dt.timedelta(weeks=step)), "week", "relative-period", True)
+    if unit == "weekend":
+        base = anchor + _dt.timedelta(weeks=step)
+        if direction == "the" and tense == "past" and anchor.isoweekday() < 6:
+            base = anchor - _dt.timedelta(weeks=1)
+        return _tv(_week(base) + "-WE", "week", "relative-period", True)
+    if unit == "month":
+        y, mo = _shift_months(anchor.year, anchor.month, step)
+        return _tv(f"{y:04d}-{mo:02d}", "month", "relative-period", True)
+    if unit == "year":
+        return _tv(f"{anchor.year + step:04d}", "year", "relative-period", True)
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + step
+        y = anchor.year + (q // 4)
+        return _tv(f"{y:04d}-Q{q % 4 + 1}", "season", "relative-period", True)
+    if unit == "decade":
+        return _tv(f"{anchor.year // 10 + step:03d}", "decade", "relative-period", True)
+    return _tv(f"{anchor.year // 100 + step:02d}", "century", "relative-period", True)
+
+
+def _precision(unit: str) -> str:
+    return {"weekend": "week", "quarter": "season"}.get(unit, unit)
+
+
+def _relative_day(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    entry = _lex()["relative_days"].get(t)
+    if entry is None:
+        return None
+    offset, part = entry
+    if anchor is None:
+        return _tv("XXXX-XX-XX" + (f"T{part}" if part else ""), "time" if part else "day", "relative-day", False)
+    day = anchor + _dt.timedelta(days=offset)
+    return _tv(day.isoformat() + (f"T{part}" if part else ""), "time" if part else "day", "relative-day", True)
+
+
+def _weekday(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    lex = _lex()
+    m = re.fullmatch(rf"(?:(?P<dir>last|this|next|this past|this coming|coming|past) )?(?P<wd>{_alt(lex['weekdays'])})"
+                     rf"(?: (?P<part>{_alt(lex['parts_of_day'])}))?", t)
+    if not m:
+        return None
+    wd = lex["weekdays"][m.group("wd")]
+    part = lex["parts_of_day"][m.group("part")] if m.group("part") else None
+    suffix = f"T{part}" if part else ""
+    precision = "time" if part else "day"
+    if anchor is None:
+        return _tv(f"XXXX-WXX-{wd}{suffix}", precision, "weekday", False)
+    direction = m.group("dir")
+    monday = anchor - _dt.timedelta(days=anchor.isoweekday() - 1)
+    same_week = monday + _dt.timedelta(days=wd - 1)
+    if direction in ("last", "this past", "past"):
+        delta = (anchor.isoweekday() - wd) % 7 or 7
+        day = anchor - _dt.timedelta(days=delta)
+    elif direction in ("next", "this coming", "coming"):
+        delta = (wd - anchor.isoweekday()) % 7 or 7
+        day = anchor + _dt.timedelta(days=delta)
+    elif direction == "this" or tense not in ("past", "future"):
+        day = same_week  # "Thursday of the document's week"
+    elif tense == "past":
+        day = anchor - _dt.timedelta(days=(anchor.isoweekday() - wd) % 7)
+    else:
+        day = anchor + _dt.timedelta(days=(wd - anchor.isoweekday()) % 7)
+    return _tv(day.isoformat() + suffix, precision, "weekday", True)
+
+
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+        "final": 4, "last": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+
+
+def _year_context(rest: str | None, anchor: Date | None) -> tuple[int | None, bool] | None:
+    """"2009" / "this year" / "last year" / "next year" -> (year, used the anchor)."""
+    if rest is None or rest == "":
+        return None
+    rest = re.sub(r"^(?:of |in )?(?:the )?(?:fiscal |financial |calendar )?", "", rest)
+    if _year_of(rest):
+        return int(rest), False
+    m = re.fullmatch(r"(this|last|next|the current|the previous|the next|the following) (?:fiscal |financial )?year", rest)
+    if m:
+        step = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1, "the next": 1,
+                "the following": 1}[m.group(1)]
+        return (anchor.year + step if anchor else None), True
+    return None
+
+
+def _quarter(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    m = re.fullmatch(r"(?:the )?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](?:fiscal |financial )?"
+                     r"quarter(?P<rest> .+)?", t) or re.fullmatch(r"(?P<o>q[1-4])(?P<rest> .+)?", t)
+    if not m:
+        return None
+    rest = (m.group("rest") or "").strip()
+    q = _ORD[m.group("o")]
+    if rest:
+        ctx = _year_context(rest, anchor)
+        if ctx is None:
+            return None
+        year, used = ctx
+        if year is None:
+            return _tv(f"XXXX-Q{q}", "season", "quarter", False)
+        return _tv(f"{year:04d}-Q{q}", "season", "quarter", used)
+    if anchor is None:
+        return _tv(f"XXXX-Q{q}", "season", "quarter", False)
+    cur = (anchor.month - 1) // 3 + 1
+    if m.group("o") == "last" and t.startswith("the last"):
+        y, qq = (anchor.year, cur - 1) if cur > 1 else (anchor.year - 1, 4)
+        return _tv(f"{y:04d}-Q{qq}", "season", "quarter", True)
+    cands = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        start = Date(y, 3 * q - 2, 1)
+        cands.append((start, _month_end(y, 3 * q), y))
+    y = _choose(cands, anchor, tense)
+    return _tv(f"{y:04d}-Q{q}", "season", "quarter", True)
+
+
+def _half(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    m = re.fullmatch(r"(?:the )?(first|second|1st|2nd)[- ]half(?: of)? (.+)", t)
+    if not m:
+        return None
+    ctx = _year_context(m.group(2), anchor)
+    if ctx is None:
+        return None
+    year, used = ctx
+    h = 1 if m.group(1) in ("first", "1st") else 2
+    return _tv(f"{year:04d}-H{h}" if year else f"XXXX-H{h}", "season", "half", used and year is not None)
+
+
+def _season(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    seasons = _lex()["seasons"]
+    m = re.fullmatch(rf"(?:(?P<dir>last|this|next|this past|past|coming) )?(?:the )?(?P<s>{_alt(seasons)})"
+                     rf"(?: (?:of )?(?P<y>\d{{4}}))?", t)
+    if not m:
+        return None
+    code, first_month = seasons[m.group("s")]
+    if m.group("y"):
+        return _tv(f"{m.group('y')}-{code}", "season", "season", False)
+    if anchor is None:
+        return _tv(f"XXXX-{code}", "season", "season", False)
+    cands = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        ys, ms = (y, first_month)
+        ye, me = _shift_months(ys, ms, 2)
+        cands.append((Date(ys, ms, 1), _month_end(ye, me), y))
+    direction = m.group("dir")
+    a = anchor
+    if direction in ("last", "past", "this past"):
+        cands = [c for c in cands if c[1] < a]
+        y = max(cands, key=lambda c: c[0])[2]
+    elif direction in ("next", "coming"):
+        cands = [c for c in cands if c[0] > a]
+        y = min(cands, key=lambda c: c[0])[2]
+    else:
+        y = _choose(cands, anchor, tense)
+    return _tv(f"{y:04d}-{code}", "season", "season", True)
+
+
+def _unit_code(unit: str) -> tuple[str, str] | None:
+    unit = unit.rstrip("s") if unit not in ("centuries",) else "century"
+    entry = _lex()["units"].get(unit)
+    return (entry[0], entry[1]) if entry else None
+
+
+def _duration_value(count: int | Literal["X"], code: str) -> str:
+    time_part = code in ("H", "S") or code == "MIN"
+    if code == "W2":
+        code, count = "W", (count * 2 if isinstance(count, int) else count)
+    return f"PT{count}{code}" if time_part else f"P{count}{code}"
+
+
+_COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|" \
+         r"few|a few|several|some|many|a couple of|a couple|couple of|couple|a number of|numerous)"
+_UNIT = r"(?P<u>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|" \
+        r"centuries|century)"
+
+
+def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|earlier|before|later|after|from now|hence)", t)
+    if not m:
+        return None
+    count = _count(m.group("n"))
+    unit = _unit_code(m.group("u"))
+    if count is None or unit is None:
+        return None
+    code, precision = unit
+    direction = m.group("dir")
+    relative_to_dct = direction in ("ago", "from now", "hence")
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    dirword = "past" if sign < 0 else "future"
+    if not relative_to_dct or anchor is None or count == "X" or precision in ("time",):
+        if relative_to_dct and count == "X":
+            return _tv("PAST_REF" if sign < 0 else "FUTURE_REF", "ref", "ago", False, direction=dirword, fuzzy=True)
+        return _tv(_duration_value(count, code), "duration", "offset", False, direction=dirword,
+                   fuzzy=count == "X")
+    n = int(count) * sign
+    if code in ("D",) or code.startswith("W"):
+        days = n * (7 * (2 if code == "W2" else 1) if code.startswith("W") else 1)
+        return _tv((anchor + _dt.timedelta(days=days)).isoformat(), "day", "ago", True)
+    if code == "M":
+        y, mo = _shift_months(anchor.year, anchor.month, n)
+        return _tv(f"{y:04d}-{mo:02d}", "month", "ago", True)
+    if code == "Q":
+        y, mo = _shift_months(anchor.year, anchor.month, 3 * n)
+        return _tv(f"{y:04d}-Q{(mo - 1) // 3 + 1}", "season", "ago", True)
+    if code == "Y":
+        return _tv(f"{anchor.year + n:04d}", "year", "ago", True)
+    if code == "DE":
+        return _tv(f"{(anchor.year + 10 * n) // 10:03d}", "decade", "ago", True)
+    return None
+
+
+def _duration(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"the next few weeks" (PXW, future, fuzzy), "the past two years" (P2Y, past), "three days", "decades"."""
+    lex = _lex()
+    m = re.fullmatch(rf"(?:(?P<dir>{_alt(lex['future_words'] + lex['past_words'])}) )?(?:{_COUNT} )?{_UNIT}"
+                     rf"(?: (?P<tail>ahead|to come|past|since))?", t)
+    if not m:
+        return None
+    dirword, n, u = m.group("dir"), m.group("n"), m.group("u")
+    plural = u.endswith("s") and u not in ("centuries",) or u == "centuries"
+    if n is None and plural:
+        count: int | Literal["X"] | None = "X"
+    elif n is None and dirword is None:
+        return None  # "week" alone says nothing
+    else:
+        count = _count(n)
+    unit = _unit_code(u)
+    if count is None or unit is None:
+        return None
+    direction = None
+    if dirword in lex["future_words"] or m.group("tail") in ("ahead", "to come"):
+        direction = "future"
+    elif dirword in lex["past_words"] or m.group("tail") in ("past", "since"):
+        direction = "past"
+    if n is None and not plural and dirword in ("last", "next", "coming", "previous", "this"):
+        return None  # "last week" is a calendar period (handled by _relative_period)
+    return _tv(_duration_value(count, unit[0]), "duration", "duration", False, direction=direction,
+               fuzzy=count == "X")
+
+
+def _clock(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """Clock times: "3 pm", "15:30", "noon", optionally with a day ("3 pm yesterday")."""
+    pat = r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))? ?(?P<ap>am|pm|a m|p m)?(?: (?:local time|gmt|utc|et|est|bst))?"
+    m = re.search(rf"(?:^|\b)(?:at )?(?:{pat}|(?P<word>noon|midday|midnight))(?:\b|$)", t)
+    if not m:
+        return None
+    if m.group("word"):
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("word")]
+    else:
+        if not m.group("ap") and not m.group("mi"):
+            return None
+        hh, mm = int(m.group("h")), int(m.group("mi") or 0)
+        ap = (m.group("ap") or "").replace(" ", "")
+        if ap == "pm" and hh < 12:
+            hh += 12
+        if ap == "am" and hh == 12:
+            hh = 0
+        if not (0 <= hh <= 24 and 0 <= mm < 60):
+            return None
+    rest = (t[:m.start()] + " " + t[m.end():]).strip()
+    rest = re.sub(r"^(on|at|of) |\b(on|at)$", "", rest).strip()
+    clock = f"T{hh:02d}:{mm:02d}"
+    if rest:
+        day = resolve_date(rest, anchor, tense)
+        if day is None or day.precision not in ("day", "time"):
+            return None
+        base = day.value.split("T")[0]
+        return _tv(base + clock, "time", "clock", day.anchored)
+    if anchor is None:
+        return _tv("XXXX-XX-XX" + clock, "time", "clock", False)
+    return _tv(anchor.isoformat() + clock, "time", "clock", True)
+
+
+def _week_of_month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"the first week of March" (the week holding the 1st), "the last week of March" (the last full week)."""
+    m = re.fullmatch(r"(?:the )?(?P<o>first|last|final|second|third) week (?:of|in) (?P<rest>.+)", t)
+    if not m:
+        return None
+    month = _month(m.group("rest"), anchor, tense) or _month_day(m.group("rest") + " 1", anchor, tense)
+    if month is None or month.precision != "month" or month.value.startswith("X"):
+        return None
+    y, mo = (int(x) for x in month.value.split("-"))
+    o = m.group("o")
+    if o in ("last", "final"):
+        end = _month_end(y, mo)
+        day = end if end.isoweekday() == 7 else end - _dt.timedelta(days=end.isoweekday())
+    else:
+        day = Date(y, mo, 1) + _dt.timedelta(weeks={"first": 0, "second": 1, "third": 2}[o])
+    return _tv(_week(day), "week", "week-of-month", month.anchored)
+
+
+def _unspecified(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"a later time", "an exciting time": a time is mentioned but nothing fixes it (TIMEX3 XXXX-XX-XX)."""
+    if re.fullmatch(r"(?:a|an) (?:[a-z-]+ )?(?:time|date|point|stage)", t):
+        return _tv("XXXX-XX-XX", "unknown", "unspecified", False)
+    return None
+
+
+def _ref_keyword(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """Last resort for longer phrases that still only say past/future: "in recent U.S. history"."""
+    words = set(t.split())
+    if words & {"recent", "history", "historic", "past", "ago", "former"}:
+        return _tv("PAST_REF", "ref", "ref-keyword", False, direction="past")
+    if words & {"future", "coming", "upcoming", "ahead"}:
+        return _tv("FUTURE_REF", "ref", "ref-keyword", False, direction="future")
+    return None
+
+
+Handler = Callable[[str, "Date | None", "Tense | None"], "TimeValue | None"]
+HANDLERS: tuple[Handler, ...] = (
+    _ref, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
+    _season, _ago, _duration, _clock, _week_of_month, _unspecified,
+)
+
+
+def _strip_prefix(t: str) -> str:
+    for word in lexicon.by_length(_lex()["strip_prefixes"] + ["earlier", "later", "so far", "as recently as"]):
+        if t.startswith(word + " ") and len(t) > len(word) + 1:
+            return t[len(word) + 1:]
+    return t
+
+
+def _with_mod(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> TimeValue | None:
+    """Calendar modifiers ("late February", "the end of this year", "mid-2011") and bounds ("less than a week")."""
+    lex = _lex()
+    for word in lexicon.by_length(lex["mods"]):
+        joined = word.endswith("-")
+        if (joined and t.startswith(word)) or t.startswith(word + " "):
+            inner = t[len(word):].strip()
+            inner = {"the year": "this year", "the month": "this month", "the week": "this week",
+                     "the quarter": "this quarter", "the decade": "this decade"}.get(inner, inner)
+            value = _resolve(inner, anchor, tense, depth + 1)
+            if value is not None and value.precision in _CALENDAR_PRECISIONS - {"day", "time"}:
+                return value.model_copy(update={"mod": lex["mods"][word]})
+            if value is not None and word in ("early", "late", "mid", "mid-") and value.precision in ("day", "time"):
+                return value.model_copy(update={"mod": lex["mods"][word]})
+    for word in lexicon.by_length(lex["bound_mods"]):
+        if t.startswith(word + " "):
+            value = _resolve(t[len(word) + 1:], anchor, tense, depth + 1)
+            if value is not None:
+                return value.model_copy(update={"mod": lex["bound_mods"][word]})
+    return None
+
+
+def _resolve(t: str, anchor: Date | None, tense: Tense | None, depth: int = 0) -> TimeValue | None:
+    if not t or depth > 4:
+        return None
+    for handler in HANDLERS:
+        value = handler(t, anchor, tense)
+        if value is not None:
+            return value
+    value = _with_mod(t, anchor, tense, depth)
+    if value is not None:
+        return value
+    stripped = _strip_prefix(t)
+    if stripped != t:
+        value = _resolve(stripped, anchor, tense, depth + 1)
+        if value is not None:
+            return value
+    if t.startswith("the ") and depth < 4:
+        value = _resolve(t[4:], anchor, tense, depth + 1)
+        if value is not None:
+            return value
+    return _ref_keyword(t, anchor, tense) if depth == 0 else None
+
+
+def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = None) -> TimeValue | None:
+    """The TIMEX3-style value of a date/time expression, or ``None`` where no rule reads it.
+
+    ``anchor`` is the document date; ``tense`` ("past"/"present"/"future") of
+    the governing verb chooses between earlier and later readings of
+    "Jan. 20" or "Thursday".  ``TimeValue.rule`` names the rule used.
+    """
+    if not isinstance(text, str) or len(text) > 200:
+        return None
+    if isinstance(anchor, _dt.datetime):
+        anchor = anchor.date()
+    t = normalise(text)
+    return _resolve(t, anchor, tense) if t else None
+
+
+# --------------------------------------------------------------------- tense
+def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    lex = _lex()
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & set(lex["future_auxes"]) or verb.lower_ in lex["future_auxes"]:
+        return "future"
+    if "going" in lowers and "to" in lowers:
+        return "future"
+    if "to" in lowers and depth < 3:
+        head = verb.head
+        if head.lemma_.lower() in lex["future_governors"] or head.lower_ in lex["future_governors"]:
+            return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return _verb_tense(head, depth + 1)
+        return "future"
+    if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        if lowers & {"has", "have", "had", "'ve"}:
+            return "past"
+        if lowers & {"is", "are", "am", "be", "been", "being"}:
+            return "present"
+        return "past"  # a bare participle: "a source cited ... on Thursday"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBG":
+        if lowers & {"was", "were"}:
+            return "past"
+        if lowers & {"is", "are", "am"}:
+            return "present"
+        head = verb.head
+        if head is not verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1)
+    if verb.tag_ == "VB" and depth < 3 and verb.head is not verb:
+        return _verb_tense(verb.head, depth + 1)
+    return None
+
+
+def tense_of(span: Span | Token) -> Tense | None:
+    """Tense of the verb governing a date mention: climb the parse to the first verb, read its auxiliaries."""
+    token = span.root if hasattr(span, "root") else span
+    steps = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < 8:
+        token = token.head
+        steps += 1
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(token)
