@@ -1,0 +1,80 @@
+"""``newsie train`` end to end on a few hand-made sentences with a TINY random encoder (seconds)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROWS = [
+    ("Kim Jong Un met Vladimir Putin in Moscow on Jan. 20.",
+     [("Kim Jong Un", "PERSON"), ("Vladimir Putin", "PERSON"), ("Moscow", "GPE"), ("Jan. 20", "DATE")]),
+    ("North Korea sent 300 soldiers to Russia last November.",
+     [("North Korea", "GPE"), ("300", "CARDINAL"), ("Russia", "GPE"), ("last November", "DATE")]),
+    ("Daily NK reported that Ukrainian forces captured two North Korean soldiers.",
+     [("Daily NK", "ORG"), ("Ukrainian", "NORP"), ("two", "CARDINAL"), ("North Korean", "NORP")]),
+    ("Meduza said the Kremlin denied it.", [("Meduza", "ORG"), ("Kremlin", "ORG")]),
+]
+
+
+def write_corpus(folder: Path, copies: int = 4) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    recs = []
+    for i, (text, ents) in enumerate(ROWS):
+        spans = [[text.index(s), text.index(s) + len(s), lab, "silver" if lab == "DATE" else "gold"] for s, lab in ents]
+        recs.append({"id": f"t{i}", "corpus": "tiny", "doc": f"d{i}", "text": text, "spans": spans,
+                     "gold_labels": ["PERSON", "GPE", "ORG", "NORP", "CARDINAL"], "split": "train"})
+    (folder / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs * copies))
+    (folder / "dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> Path:
+    from newsie.cli import main
+
+    root = tmp_path_factory.mktemp("ner-train")
+    corpus = write_corpus(root / "corpus")
+    rc = main(["train", "--corpus", str(corpus), "--out", str(root / "run"), "--tiny", "--epochs", "2",
+               "--batch-size", "4", "--lr", "1e-3", "--export", str(root / "export")])
+    assert rc == 0
+    return root
+
+
+def test_train_logs_dev_f1_per_epoch_and_saves_best(trained: Path) -> None:
+    events = [json.loads(line) for line in (trained / "run" / "train.jsonl").read_text().splitlines()]
+    evals = [e for e in events if e["event"] == "eval"]
+    assert [e["reason"] for e in evals] == ["epoch 1", "end"]
+    assert all(0.0 <= e["dev_f1"] <= 100.0 for e in evals)
+    losses = [e["loss"] for e in events if e["event"] == "train"]
+    assert losses and all(loss > 0 for loss in losses)
+    config = json.loads((trained / "export" / "config.json").read_text())
+    assert config["dev"]["f"] == max(e["dev_f1"] for e in evals)
+    assert (trained / "export" / "model.safetensors").exists()
+
+
+def test_training_is_deterministic(trained: Path, tmp_path: Path) -> None:
+    from newsie.ner.train import train
+
+    a = train(trained / "corpus", tmp_path / "a", tiny=True, max_steps=3, batch_size=4, log=lambda _m: None)
+    b = train(trained / "corpus", tmp_path / "b", tiny=True, max_steps=3, batch_size=4, log=lambda _m: None)
+    assert (tmp_path / "a" / "last" / "model.safetensors").read_bytes() == (
+        tmp_path / "b" / "last" / "model.safetensors").read_bytes()
+    assert a["steps"] == b["steps"] == 3
+
+
+def test_component_runs_the_trained_model_over_long_text(trained: Path) -> None:
+    """The tiny model is not accurate, but spans must align with the text and come from every window."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ner = nlp.add_pipe("newsie_ner", config={"model": str(trained / "export")})
+    assert ner.model_id.startswith("newsie-ner-")
+    text = " ".join(t for t, _ in ROWS) * 60  # about 2,400 words: many windows
+    doc = nlp(text)
+    for ent in doc.ents:
+        assert ent.text == text[ent.start_char:ent.end_char] and ent._.rule == "newsie_ner"
+    docs = list(nlp.pipe([ROWS[0][0], text[:3000]], batch_size=2))
+    assert [d.text for d in docs] == [ROWS[0][0], text[:3000]]

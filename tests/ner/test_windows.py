@@ -1,0 +1,81 @@
+"""Encoding, windowing and decoding arithmetic (no torch, no model)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsie.ner import windows as W
+from newsie.ner.labels import bio_tags
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    from newsie.ner.model import encoder_dir, load_tokenizer
+
+    return load_tokenizer(encoder_dir())
+
+
+def test_encode_keeps_original_offsets_and_case(tokenizer) -> None:
+    text = "Kim Jong Un visited the U.S. and Zürich."
+    enc = W.encode(tokenizer, text)
+    assert len(enc.ids) == len(enc.offsets) == len(enc.case)
+    words = [text[s:e] for s, e in enc.word_span]
+    assert words[:3] == ["Kim", "Jong", "Un"] and "Zürich" in words
+    assert enc.case[0] == 2  # Title, although the tokenizer lowercased it
+    assert len(enc.word_first) == len(enc.word_span)
+
+
+def test_word_tags_and_decode_round_trip(tokenizer) -> None:
+    text = "Kim Jong Un met officials of the U.S. in Pyongyang on Jan. 20."
+    gold = [(0, 11, "PERSON"), (text.index("U.S."), text.index("U.S.") + 4, "GPE"),
+            (text.index("Pyongyang"), text.index("Pyongyang") + 9, "GPE"),
+            (text.index("Jan. 20"), text.index("Jan. 20") + 7, "DATE")]
+    enc = W.encode(tokenizer, text)
+    tags = W.word_tags(enc, gold)
+    assert tags[:3] == ["B-PERSON", "I-PERSON", "I-PERSON"]
+    assert W.decode(tags, enc.word_span) == sorted(gold)
+
+
+def test_decode_repairs_orphan_inside_tags() -> None:
+    spans = [(0, 3), (4, 8), (9, 12), (13, 16)]
+    assert W.decode(["I-ORG", "I-ORG", "B-GPE", "I-PERSON"], spans) == [
+        (0, 8, "ORG"), (9, 12, "GPE"), (13, 16, "PERSON")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(1, 2000),
+    size=st.integers(8, 300),
+    data=st.data(),
+)
+def test_windows_cover_everything_within_size(n: int, size: int, data) -> None:
+    sents = sorted(set(data.draw(st.lists(st.integers(0, n), max_size=40))))
+    words = sorted(set(data.draw(st.lists(st.integers(0, n), max_size=200))) | set(sents))
+    overlap = data.draw(st.integers(0, size // 2))
+    wins = W.windows(n, sents, words, size, overlap)
+    assert wins[0][0] == 0 and wins[-1][1] == n
+    for (a, b), (a2, _b2) in zip(wins, wins[1:], strict=False):
+        assert a < a2 <= b  # progress, no gaps
+    assert all(0 < b - a <= size for a, b in wins)
+
+
+def test_windows_prefer_sentence_boundaries_and_overlap() -> None:
+    sents = list(range(0, 1000, 40))  # 40-subword sentences
+    wins = W.windows(1000, sents, list(range(1000)), 254, 64)
+    for a, b in wins:
+        assert a % 40 == 0 and (b % 40 == 0 or b == 1000)
+    assert all(b - a2 >= 40 for (_a, b), (a2, _b) in zip(wins, wins[1:], strict=False))  # a whole shared sentence
+
+
+def test_merge_prefers_window_centre() -> None:
+    tags = bio_tags()
+    enc = W.Encoded(text="", ids=list(range(10)), offsets=[(i, i + 1) for i in range(10)], case=[1] * 10,
+                    word_first=list(range(10)), word_span=[(i, i + 1) for i in range(10)])
+    o, b_per = tags.index("O"), tags.index("B-PERSON")
+    # window 1 says word 5 is B-PERSON but word 5 sits at its cut edge; window 2 has it in the middle
+    merged = W.merge_window_predictions(enc, [(0, 6), (3, 10)], [[o] * 5 + [b_per], [o] * 7], tags)
+    assert merged[5] == "O"
+    merged = W.merge_window_predictions(enc, [(0, 6), (3, 10)], [[o] * 6, [o, o, b_per, o, o, o, o]], tags)
+    assert merged[5] == "B-PERSON"
