@@ -1,0 +1,37 @@
+"""``python -m newsie.corpora build --corpora ../shared/corpora --out runs/corpus [--no-silver]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    parser = argparse.ArgumentParser(prog="python -m newsie.corpora", description="build the NER training corpus")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="read the corpora, add teacher silver labels, write train/dev JSONL")
+    b.add_argument("--corpora", type=Path, required=True, help="the shared corpora folder")
+    b.add_argument("--out", type=Path, required=True, help="output folder")
+    b.add_argument("--no-silver", action="store_true", help="gold spans only (no teacher)")
+    b.add_argument("--only", nargs="*", default=None, help="restrict to these corpus names")
+    b.add_argument("--batch-size", type=int, default=64)
+    b.add_argument("--ready", action="store_true", help="write OUT/READY when done")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    from newsie.corpora.build import build
+
+    result = build(args.corpora, args.out, silver=not args.no_silver, corpora=args.only, batch_size=args.batch_size)
+    print(json.dumps(result["totals"], indent=1))
+    if args.ready:
+        (args.out / "READY").write_text("complete\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Silver labels from the en_core_web_md teacher, merged so that gold wins.
+
+A corpus annotates only some OntoNotes labels (its ``gold_labels``).  For the
+others the teacher fills in: a teacher span is kept only if its label is *not*
+one the corpus annotates by hand and it overlaps no gold span.  The teacher's
+span convention is aligned with OntoNotes first: a leading determiner is
+dropped from name spans and a trailing possessive from all spans
+(``the North Korea's`` -> ``North Korea``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsie.corpora.common import ONTONOTES_LABELS, SpanT, overlaps, strip_det_poss, trim_span
+
+#: Name labels: OntoNotes excludes a leading "the" from these (not from DATE: "the past week").
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+
+
+def load_teacher() -> Any:
+    """en_core_web_md with only its NER running (its NER has its own embedding layer)."""
+    from newsie.pipeline import load_baseline
+
+    nlp = load_baseline("md")
+    nlp.select_pipes(enable=["ner"])
+    return nlp
+
+
+def teacher_name(nlp: Any) -> str:
+    meta = getattr(nlp, "meta", {}) or {}
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def fix_convention(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """The teacher span with OntoNotes boundaries, or None if nothing is left."""
+    if label in NAME_LABELS:
+        start, end = strip_det_poss(text, start, end)
+    else:
+        start, end = trim_span(text, start, end)
+        for poss in ("'s", "’s"):
+            if text.endswith(poss, start, end) and end - start > len(poss):
+                end -= len(poss)
+                break
+    return (start, end) if start < end else None
+
+
+def teacher_spans(nlp: Any, texts: Sequence[str], *, batch_size: int = 64) -> list[list[SpanT]]:
+    """Teacher entities for each text (character offsets, convention fixed)."""
+    out: list[list[SpanT]] = []
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        spans: list[SpanT] = []
+        for ent in doc.ents:
+            if ent.label_ not in ONTONOTES_LABELS:
+                continue
+            rng = fix_convention(text, ent.start_char, ent.end_char, ent.label_)
+            if rng:
+                spans.append((rng[0], rng[1], ent.label_))
+        out.append(spans)
+    return out
+
+
+def merge(gold: Iterable[SpanT], gold_labels: Iterable[str], silver: Iterable[SpanT]) -> list[list[Any]]:
+    """Gold spans plus the teacher spans that gold does not cover, as ``[s, e, label, source]``.
+
+    A teacher span survives only if its label is outside ``gold_labels`` (the
+    corpus would have annotated it otherwise) and it overlaps no gold span.
+    """
+    gold = sorted(gold)
+    complete = set(gold_labels)
+    merged: list[list[Any]] = [[s, e, lab, "gold"] for s, e, lab in gold]
+    for s, e, lab in sorted(silver):
+        if lab in complete or any(overlaps((s, e), (g[0], g[1])) for g in gold):
+            continue
+        if any(overlaps((s, e), (m[0], m[1])) for m in merged):
+            continue
+        merged.append([s, e, lab, "silver"])
+    merged.sort(key=lambda x: (x[0], x[1]))
+    return merged
