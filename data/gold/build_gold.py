@@ -22,6 +22,7 @@ from newsie.pipeline import load_base
 from newsie.schema import GoldDocument
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 L, R = "⟦", "⟧"
 
 

@@ -3,11 +3,11 @@
 Used once to produce the ``text`` of the MEANTIME documents in ``news.jsonl``; the
 text is stored verbatim there, so nothing at test time needs the corpus.
 
-Rules: one MEANTIME sentence per line (sentence 0 = headline, 1 = dateline, then
-the body), tokens joined by single spaces except: no space before closing
+Rules: headline (MEANTIME sentence 0), blank line, dateline (sentence 1), blank
+line, then the body with one MEANTIME sentence per line; tokens joined by single spaces except: no space before closing
 punctuation (``, . ; : ? ! ) ] % 's n't '' 'll 're 've 'm 'd``), no space after an
 opening bracket or ``$``/``US$``-style currency signs; PTB quotes ``` `` ``` and
-``''`` become ``"``; a bare ``"`` opens or closes alternately within a sentence.
+``''`` become ``"``; ``I' m`` is joined to ``I'm``; a bare ``"`` opens or closes alternately within a sentence.
 Usage: ``python data/gold/meantime_text.py FILE.xml`` prints the text, the
 document creation time and the Wikinews URL.
 """
@@ -39,6 +39,8 @@ def detok(tokens: list[str]) -> str:
             quote_open = not quote_open
         if prev == '"' and quote_open:
             space = False
+        if prev == "I'" and t == "m":  # MEANTIME splits "I'm" as "I'" + "m"
+            space = False
         if t == "``" or t == "''":
             t = '"'
         out += (" " if space else "") + t
@@ -51,7 +53,8 @@ def rebuild(path: Path) -> tuple[str, str | None, str | None]:
     sents: dict[int, list[str]] = {}
     for tok in root.iter("token"):
         sents.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
-    text = "\n".join(detok(sents[i]) for i in sorted(sents))
+    lines = [detok(sents[i]) for i in sorted(sents)]
+    text = "\n\n".join([lines[0], lines[1], "\n".join(lines[2:])])
     dct = None
     dateline = None
     for tx in root.iter("TIMEX3"):

@@ -15,7 +15,7 @@ from newsie.schema import AgeValue, GoldDocument, QuantityValue, TimeValue
 
 GOLD = Path(__file__).resolve().parents[2] / "data" / "gold"
 FILES = ["seed.jsonl", "news.jsonl"]
-MIN_NEWS = 0  # raised to 3 once the MEANTIME documents are labelled
+MIN_NEWS = 3
 ONTONOTES = {
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
     "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
@@ -25,12 +25,13 @@ EVENT_TYPES = {
     "ORDER", "DEPLOY", "RECRUIT", "SELECT", "PROMISE", "DECIDE", "CANCEL", "STATEMENT", "PRAISE", "CRITICIZE",
     "WARN", "THREATEN", "ATTACK", "OFFENSIVE", "COUNTER_OFFENSIVE", "TRANSFER", "SPEECH", "MEET", "AGREE",
     "ARREST", "KILL", "INJURE", "PROTEST", "SANCTION", "ELECT", "APPOINT",
-    # defined in data/gold/GUIDELINES.md
-    "LAYOFF", "RESTRUCTURE", "SUE", "VOTE", "ACQUIRE", "REJECT", "RESIGN", "STRIKE", "REPORT_RESULT",
+    # defined in data/gold/GUIDELINES.md, section "Event types added for news"
+    "LAYOFF", "RESTRUCTURE", "DIVEST", "ACQUIRE", "SUE", "LAUNCH", "VOTE", "REJECT", "DEMAND", "DECLINE",
+    "RESIGN", "REPORT_RESULT",
 }
 ROLES = ("actor", "target", "theme", "location", "destination", "source", "time", "quantity", "age")
 TIMEX = r"^(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?|\d{4}-(SP|SU|FA|WI|Q[1-4]|W\d{2})|\d{3}X?|P(\d+|X)[YMWDH]|" \
-        r"PT(\d+|X)[HM]|PRESENT_REF|PAST_REF|FUTURE_REF|\d{4}-\d{2}-\d{2}T(MO|AF|EV|NI))$"
+        r"PT(\d+|X)[HM]|PRESENT_REF|PAST_REF|FUTURE_REF|\d{4}-\d{2}-\d{2}T(MO|MI|AF|EV|NI))$"
 
 
 def _lines(name: str) -> list[str]:
@@ -82,7 +83,9 @@ def test_entity_spans(doc: dict[str, Any]) -> None:
         assert 0 <= ent["start"] < ent["end"] <= len(text)
         assert text[ent["start"]:ent["end"]] == ent["text"], ent
         assert ent["text"] == ent["text"].strip(), ent
-        assert not ent["text"].lower().startswith(("the ", "a ", "an ")), ent
+        assert not ent["text"].lower().startswith("the "), ent  # no leading determiner
+        if ent["label"] not in VALUE_LABELS:  # "a year" (= one year) keeps its "a"
+            assert not ent["text"].lower().startswith(("a ", "an ")), ent
         assert ent["start"] >= prev_end, f"overlapping entity {ent}"
         prev_end = ent["end"]
 
@@ -95,7 +98,7 @@ def test_entity_values(doc: dict[str, Any]) -> None:
             assert isinstance(ent.norm, TimeValue), ent
         if ent.label in ("MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             assert isinstance(ent.norm, QuantityValue), ent
-        if ent.label == "CARDINAL":
+        if ent.label == "CARDINAL" and ent.norm is not None:  # a score like "52-35" has no single value
             assert isinstance(ent.norm, QuantityValue | AgeValue), ent
         if isinstance(ent.norm, TimeValue):
             assert re.match(TIMEX, ent.norm.value), ent.norm
