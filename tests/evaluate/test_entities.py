@@ -117,7 +117,7 @@ def _compare(doc, gold: list[tuple[int, int, str]]) -> None:
 def test_strict_scores_agree_with_spacy_get_ner_prf(sm, seed_text):
     doc = sm(seed_text)
     gold = _perturbed_gold(doc)
-    assert 0 < len(gold) and len(doc.ents) > 10
+    assert len(gold) > 0 and len(doc.ents) > 10
     _compare(doc, gold)
     # and spaCy's NER component scorer (what `spacy evaluate` prints) says the same
     example = Example.from_dict(doc, {"entities": gold})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsie.evaluate.metrics import PRF, Accuracy, greedy_match, overlap
+from newsie.evaluate.metrics import PRF, Accuracy, match_pairs, overlap
 
 
 def test_prf_known_answer():
@@ -39,12 +39,18 @@ def test_overlap():
     assert overlap(2, 4, 0, 10) == 2
 
 
-def test_greedy_match_is_one_to_one_and_prefers_larger_score():
+def test_match_pairs_is_one_to_one_and_prefers_larger_score():
     golds = [(0, 10), (12, 20)]
     preds = [(5, 15), (0, 9)]  # pred 0 overlaps both golds; pred 1 overlaps gold 0 more
-    pairs = greedy_match(golds, preds, lambda g, p: overlap(*g, *p) or None)
+    pairs = match_pairs(golds, preds, lambda g, p: overlap(*g, *p) or None)
     assert pairs == [(0, 1), (1, 0)]
 
 
-def test_greedy_match_none_means_no_pair():
-    assert greedy_match([1, 2], [3], lambda g, p: None) == []
+def test_match_pairs_finds_the_most_pairs_where_greedy_would_not():
+    golds = [(0, 10), (8, 12)]
+    preds = [(0, 12), (0, 5)]  # greedy would give (0,10)-(0,12) and leave (8,12) unmatched
+    assert match_pairs(golds, preds, lambda g, p: overlap(*g, *p) or None) == [(0, 1), (1, 0)]
+
+
+def test_match_pairs_none_means_no_pair():
+    assert match_pairs([1, 2], [3], lambda g, p: None) == []

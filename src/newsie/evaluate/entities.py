@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsie.evaluate.labels import value_labels
-from newsie.evaluate.metrics import PRF, Accuracy, greedy_match, overlap
+from newsie.evaluate.metrics import PRF, Accuracy, match_pairs, overlap
 from newsie.evaluate.values import values_equal
 
 CONTEXT_CHARS = 40
@@ -110,7 +110,7 @@ class EntityScorer:
             prf.fp += p_count[key] - tp
             prf.fn += g_count[key] - tp
         # partial: one-to-one, same label, overlapping
-        pairs = greedy_match(
+        pairs = match_pairs(
             gold, pred, lambda g, p: (overlap(g.start, g.end, p.start, p.end) or None) if g.label == p.label else None
         )
         matched_g = {gi for gi, _ in pairs}

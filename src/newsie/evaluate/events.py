@@ -29,7 +29,7 @@ from typing import Any
 
 from newsie.evaluate.entities import context
 from newsie.evaluate.labels import load_data
-from newsie.evaluate.metrics import PRF, Accuracy, greedy_match, overlap
+from newsie.evaluate.metrics import PRF, Accuracy, match_pairs, overlap
 from newsie.evaluate.values import numbers_equal, time_values_equal
 from newsie.schema import AgeArgument, Argument, EventRecord, QuantityArgument, TimeArgument
 
@@ -170,9 +170,9 @@ class EventScorer:
         def trig(g: EventRecord, p: EventRecord) -> float | None:
             return overlap(g.trigger.start, g.trigger.end, p.trigger.start, p.trigger.end) or None
 
-        ident = greedy_match(gold, pred, trig)
+        ident = match_pairs(gold, pred, trig)
         _count(s.trigger_identification, len(ident), len(gold), len(pred))
-        cls = greedy_match(gold, pred, lambda g, p: trig(g, p) if g.type == p.type else None)
+        cls = match_pairs(gold, pred, lambda g, p: trig(g, p) if g.type == p.type else None)
         _count(s.trigger_classification, len(cls), len(gold), len(pred))
         for gi, _ in cls:
             self._types[gold[gi].type].tp += 1
@@ -190,11 +190,11 @@ class EventScorer:
 
         # arguments (ACE: event type + span, then + role)
         g_items, p_items = self._items(gold), self._items(pred)
-        arg_id = greedy_match(
+        arg_id = match_pairs(
             g_items, p_items, lambda g, p: arg_match_score(g.arg, p.arg) if g.event_type == p.event_type else None
         )
         self._per_role(self._arg_id, arg_id, g_items, p_items)
-        arg_cls = greedy_match(
+        arg_cls = match_pairs(
             g_items, p_items,
             lambda g, p: arg_match_score(g.arg, p.arg) if (g.event_type, g.role) == (p.event_type, p.role) else None,
         )
@@ -211,7 +211,7 @@ class EventScorer:
             if g.age is not None and (g.age.min is not None or g.age.max is not None):
                 s.age_range.add(range_equal(g.age, p.age))
 
-        exact = greedy_match(
+        exact = match_pairs(
             gold, pred, lambda g, p: 1.0 if all(slot_agrees(k, g, p) for k in self._core) else None
         )
         _count(s.record_exact, len(exact), len(gold), len(pred))

@@ -2,9 +2,8 @@
 
 Why a matcher of our own: strict scoring is set intersection, but partial
 (overlap) scoring and event scoring need each gold item used at most once, or a
-long predicted span overlapping two gold spans would count twice.  Matching is
-greedy on a score (largest overlap first, ties in document order), which is the
-usual CoNLL/ACE-evaluation practice and deterministic.
+long predicted span overlapping two gold spans would count twice.  Matching
+finds as many pairs as possible, preferring larger overlaps (deterministic).
 """
 
 from __future__ import annotations
@@ -89,28 +88,41 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
-def greedy_match(
+def match_pairs(
     golds: Sequence[G], preds: Sequence[P], score: Callable[[G, P], float | None]
 ) -> list[tuple[int, int]]:
-    """Pair gold and predicted items one-to-one, best ``score`` first.
+    """Pair gold and predicted items one-to-one: as many pairs as possible, better scores first.
 
-    ``score`` returns ``None`` for a pair that may not match.  Returns
+    ``score`` returns ``None`` for a pair that may not match.  A maximum
+    cardinality bipartite matching (Kuhn's augmenting paths) whose search
+    tries each gold item's candidates best score first, gold items with the
+    best candidate first.  Why not plain greedy: greedy lets one long span
+    take the partner another span needed ("Kyiv on Monday" taking "Monday"
+    from the time argument) and under-counts hits.  Returns
     ``(gold_index, pred_index)`` pairs sorted by gold index.
     """
-    candidates: list[tuple[float, int, int]] = []
-    for gi, g in enumerate(golds):
+    adj: list[list[tuple[float, int]]] = []
+    for g in golds:
+        row = []
         for pi, p in enumerate(preds):
             s = score(g, p)
             if s is not None:
-                candidates.append((-s, gi, pi))
-    candidates.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, gi, pi in candidates:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gi, pi))
-    return sorted(pairs)
+                row.append((-s, pi))
+        row.sort()
+        adj.append(row)
+    owner: dict[int, int] = {}  # pred index -> gold index
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for _, pi in adj[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    order = sorted((row[0][0], gi) for gi, row in enumerate(adj) if row)
+    for _, gi in order:
+        augment(gi, set())
+    return sorted((gi, pi) for pi, gi in owner.items())

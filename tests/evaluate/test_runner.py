@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsie.evaluate.gold import GoldFormatError
+from newsie.evaluate.runner import evaluate
+from newsie.schema import EventRecord, GoldDocument, TimeValue
+
+from .conftest import SENTENCE, span, write_jsonl
+
+TEXT = "The United States said on Monday that 300 troops met The Guardian reporters in Kyiv."
+
+
+@Language.component("newsie_eval_test_annotator")
+def _annotate(doc):
+    """Test pipeline: a DATE norm anchored on doc._.date (so it is right only if the date was set) and one event."""
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and doc._.date is not None:
+            ent._.norm = TimeValue(value=(doc._.date - datetime.timedelta(days=3)).isoformat())
+        if ent.label_ == "CARDINAL":
+            ent._.norm = {"kind": "quantity", "min": 300, "max": 300}
+    said = next(t for t in doc if t.text == "said")
+    doc._.events = [
+        {"type": "STATEMENT", "trigger": {"text": "said", "start": said.idx, "end": said.idx + 4},
+         "actor": {"text": "United States", "start": 4, "end": 17}, "sentence": 0, "evidence": doc.text,
+         "rule": "test"},
+    ]
+    return doc
+
+
+def _pipeline(with_events: bool) -> Language:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([
+        {"label": "GPE", "pattern": "The United States"},
+        {"label": "DATE", "pattern": "Monday"},
+        {"label": "CARDINAL", "pattern": "300"},
+        {"label": "ORG", "pattern": "The Guardian"},
+        {"label": "GPE", "pattern": "Kyiv"},
+    ])
+    if with_events:
+        nlp.add_pipe("newsie_eval_test_annotator")
+    return nlp
+
+
+def _gold() -> GoldDocument:
+    said = TEXT.index("said")
+    return GoldDocument.model_validate({
+        "id": "t1", "text": TEXT, "date": "2023-02-02",
+        "entities": [
+            span(TEXT, "United States", "GPE"),
+            span(TEXT, "Monday", "DATE", norm={"kind": "time", "value": "2023-01-30"}),
+            span(TEXT, "300", "CARDINAL", norm={"kind": "quantity", "min": 300, "max": 300}),
+            span(TEXT, "The Guardian", "ORG"),
+            span(TEXT, "Kyiv", "GPE"),
+        ],
+        "events": [EventRecord.model_validate({
+            "type": "STATEMENT", "trigger": {"text": "said", "start": said, "end": said + 4},
+            "actor": span(TEXT, "United States", "GPE") | {"label": "GPE"}, "sentence": 0, "evidence": TEXT,
+            "rule": "gold"}).model_dump()],
+    })
+
+
+def test_evaluate_end_to_end_with_events_norms_and_baseline():
+    result = evaluate([_gold()], _pipeline(True), baselines=[("ruler", _pipeline(False))])
+    newsie, ruler = result.system("newsie"), result.system("ruler")
+    assert (result.n_docs, result.n_gold_entities, result.n_gold_events) == (1, 5, 1)
+    # newsie is scored as predicted: "The United States" is a boundary error
+    assert (newsie.entities.strict.tp, newsie.entities.strict.fp, newsie.entities.strict.fn) == (4, 1, 1)
+    assert newsie.entities.partial.tp == 5
+    # norms: DATE anchored with the article date (2023-02-02 minus 3 days) and CARDINAL both right
+    assert (newsie.entities.values.correct, newsie.entities.values.total) == (2, 2)
+    ev = newsie.events
+    assert ev is not None and ev.trigger_classification.f1 == 1.0
+    assert ev.argument_classification_per_role["actor"].tp == 1 and ev.record_exact.tp == 1
+    # the baseline's sentence-initial "The" is stripped; "The Guardian" mid-sentence keeps its article
+    assert ruler.determiners_stripped and ruler.n_stripped == 1
+    assert (ruler.entities.strict.tp, ruler.entities.strict.fp, ruler.entities.strict.fn) == (5, 0, 0)
+    assert ruler.events is None
+    assert ruler.entities.values.total == 2 and ruler.entities.n_pred_norms == 0
+    assert any("stripped" in n for n in result.notes)
+    d = result.to_dict()
+    assert [s["name"] for s in d["systems"]] == ["newsie", "ruler"]
+    assert d["systems"][0]["entities"]["strict"]["f1"] == pytest.approx(0.8)
+
+
+def test_without_determiner_stripping_the_baseline_loses_the_span():
+    result = evaluate([_gold()], baselines=[("ruler", _pipeline(False))], include_newsie=False,
+                      strip_determiners=False)
+    ruler = result.system("ruler")
+    assert ruler.n_stripped == 0 and ruler.entities.strict.tp == 4
+    assert any("not stripped" in n for n in result.notes)
+    with pytest.raises(KeyError):
+        result.system("newsie")
+
+
+def test_label_map_conll(tmp_path):
+    t = SENTENCE
+    gold = {"id": "c1", "text": t, "entities": [
+        span(t, "North Korea", "LOC"), span(t, "Russia", "LOC"), span(t, "Pyongyang", "LOC"),
+        span(t, "Vladimir Putin", "PER")]}
+    path = write_jsonl(tmp_path / "conll.jsonl", [gold])
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([
+        {"label": "GPE", "pattern": "North Korea"}, {"label": "GPE", "pattern": "Russia"},
+        {"label": "PERSON", "pattern": "Vladimir Putin"}, {"label": "DATE", "pattern": "a week"},
+    ])
+    result = evaluate(path, nlp, label_map="conll")
+    s = result.system("newsie").entities
+    assert result.label_map == "conll"
+    assert set(s.strict_per_label) == {"LOC", "PER"}  # DATE dropped by the map, not a false positive
+    assert (s.strict.tp, s.strict.fp, s.strict.fn) == (3, 0, 1)
+    with pytest.raises(GoldFormatError, match=r"conll.jsonl:1: \[137:151\] unknown entity label 'PER'"):
+        evaluate(path, nlp)  # without the map, PER is not an OntoNotes label
+
+
+def test_sm_on_a_real_sentence(sm, sentence_gold):
+    result = evaluate([sentence_gold], sm)
+    s = result.system("newsie").entities
+    # en_core_web_sm 3.8.0 finds all five, but includes the possessive in "Vladimir Putin’s"
+    assert (s.strict.tp, s.strict.fp, s.strict.fn) == (4, 1, 1)
+    assert (s.partial.tp, s.partial.fp, s.partial.fn) == (5, 0, 0)
+    assert result.system("newsie").events.trigger_identification.fn == 0
