@@ -106,7 +106,7 @@ def build(ner_model: str | Path | None = None) -> Language:
 
 def _rule_components() -> list[str]:
     """The newsie rule components, in pipeline order, that are built."""
-    return []
+    return ["newsie_events"]
 
 
 @functools.lru_cache(maxsize=4)

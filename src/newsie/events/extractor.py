@@ -1,0 +1,374 @@
+"""The event extractor: trigger matching and the passes that turn triggers into records.
+
+Pipeline of passes (each generic, each configured by the data files):
+
+1. triggers   - spaCy ``Matcher`` patterns compiled from ``lexicon.yaml``;
+                longest match wins; trigger constraints (particle, support verb,
+                excluded objects) are checked on the parse.
+2. anchors    - a nominal trigger governed by a support verb ("launch an
+                offensive", "a speech he is expected to deliver") is anchored
+                on that verb: subject, time, modality come from its clause.
+3. absorption - events inside the complement of an ``absorb`` type ("ordered X
+                to pick out Y to be sent to Z") become part of it.
+4. roles      - role finders named in the lexicon, deepest events first so
+                absorbing events can read their embedded events' roles.
+5. values     - time (tree-governed DATE/TIME entities), quantity and age.
+6. source and modality (``cues.yaml``), filters, cross-sentence merges.
+7. records    - schema ``EventRecord`` objects with offsets, rule and summary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from newsie.events import attribution, merge, modality, roles, values
+from newsie.events.model import Candidate, Context, Fill, ValueFill
+from newsie.events.resources import (
+    DATA_DIR,
+    EventType,
+    TriggerEntry,
+    load_aliases,
+    load_cues,
+    load_lexicon,
+    load_merges,
+)
+from newsie.events.syntax import norm_text
+from newsie.schema import AgeArgument, Argument, EventRecord, QuantityArgument, TimeArgument, Trigger
+
+ROLE_ORDER = ("actor", "target", "theme", "destination", "location")
+#: dependency links through which an event enters an absorbing governor's complement
+COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "dative", "oprd", "acl"})
+
+
+class EventExtractor:
+    """Callable over a parsed ``Doc``: returns the event records (and is the spaCy component)."""
+
+    def __init__(self, vocab, data_dir: str | Path | None = None) -> None:
+        directory = Path(data_dir) if data_dir else DATA_DIR
+        self.lexicon = load_lexicon(directory)
+        self.cues = load_cues(directory)
+        self.aliases = load_aliases(directory)
+        self.merges = load_merges(directory)
+        self.matcher = Matcher(vocab)
+        self.entries: dict[str, tuple[str, TriggerEntry]] = {}
+        for ev_name, ev in self.lexicon.events.items():
+            for k, entry in enumerate(ev.triggers):
+                key = f"{ev_name}|{k}"
+                self.entries[key] = (ev_name, entry)
+                self.matcher.add(key, [self._pattern(entry)])
+
+    @staticmethod
+    def _pattern(entry: TriggerEntry) -> list[dict]:
+        if entry.pattern is not None:
+            return [dict(p) for p in entry.pattern]
+        tok: dict = {"LEMMA": entry.lemma, "POS": {"IN": list(entry.pos)}}
+        if entry.plural:
+            tok["TAG"] = {"IN": ["NNS", "NNPS"]}
+        return [tok]
+
+    # ------------------------------------------------------------ pass 1-2
+    def _candidates(self, ctx: Context) -> list[Candidate]:
+        doc = ctx.doc
+        spans: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        support = set(self.lexicon.support_verbs)
+        noun_heads = {_head_of(s).i for s in spans if _head_of(s).pos_ in ("NOUN", "PROPN")}
+        out: list[Candidate] = []
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            ev_name, entry = self.entries[span.label_]
+            head = _head_of(span)
+            if not _entry_ok(entry, head, span):
+                continue
+            nominal = head.pos_ in ("NOUN", "PROPN")
+            if not nominal and head.lemma_.lower() in support:
+                obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.i in noun_heads:
+                    continue  # "host a summit": the noun is the event, the verb its support
+            if not nominal and head.tag_ == "VBN" and head.dep_ == "amod":
+                continue  # "bombed-out parts": a participle used as an adjective is no event
+            anchor, supported = (head, False)
+            if nominal:
+                anchor, supported = _support_anchor(head, support)
+                if entry.needs_support and not supported:
+                    continue
+            ev: EventType = self.lexicon.events[ev_name]
+            lemma = entry.lemma or span.text.lower()
+            if entry.particle:
+                lemma = f"{lemma} {entry.particle}"
+            out.append(Candidate(
+                type=ev_name, lemma=lemma, cameo=entry.cameo or ev.cameo, start=span.start, end=span.end,
+                head=head.i, anchor=anchor.i, nominal=nominal, supported=supported, sent=ctx.sent_of[head.i],
+                entry_rule=f"lexicon:{ev_name}:{lemma}",
+            ))
+        return out
+
+    # ------------------------------------------------------------ pass 3
+    def _absorb(self, ctx: Context, cands: list[Candidate]) -> None:
+        """Attach each candidate to the nearest ``absorb`` event whose complement contains it.
+
+        The path up must enter the governor through a complement link (xcomp,
+        ccomp, object, a noun's infinitival acl): "After promising ..., they
+        picked out" is an adjunct of "picked", not part of the picking.
+        """
+        for cand in cands:
+            cur = ctx.doc[cand.anchor]
+            while cur.head.i != cur.i and ctx.same_para(cur.i, cur.head.i):
+                if cur.dep_ in ("conj", "parataxis"):
+                    break
+                link, prev = cur.dep_, cur
+                cur = cur.head
+                gov = ctx.by_anchor.get(cur.i)
+                if gov is not None and gov is not cand and self.lexicon.complement_of(gov.type) == "absorb" \
+                        and (link in COMPLEMENT_LINKS or (link == "prep" and norm_text(prev.text)
+                                                          in modality.phrase_children(ctx, cur.lemma_.lower()))):
+                    cand.absorbed_by = gov
+                    gov.absorbed.append(cand)
+                    break
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                    break
+
+    # ------------------------------------------------------------ pass 4
+    def _fill_roles(self, ctx: Context, cand: Candidate) -> None:
+        cand.roles = {}
+        finders = self.lexicon.roles_for(cand.type)
+        for role in ROLE_ORDER:
+            for spec in finders.get(role, ()):
+                fill = roles.run_finder(ctx, cand, spec)
+                if fill is None or fill.end_tok <= fill.start_tok:
+                    continue
+                if fill.start_tok < cand.end and cand.start < fill.end_tok and role != "theme":
+                    continue  # a role never overlaps its own trigger
+                if any(fill.same_span(other) for other in cand.roles.values()):
+                    continue
+                if fill.literal and role not in self.aliases.capital_roles:
+                    fill.norm = fill.literal  # "visited Berlin" is the city; "Berlin said" is Germany
+                cand.roles[role] = fill
+                break
+
+    def _retype(self, ctx: Context, cand: Candidate) -> None:
+        theme = cand.roles.get("theme")
+        if theme is None:
+            return
+        lemma = ctx.doc[theme.head].lemma_.lower()
+        ev = self.lexicon.events[cand.type]
+        for new_type, lemmas in ev.type_by_theme.items():
+            if lemma in lemmas:
+                cand.type = new_type
+                cand.cameo = self.lexicon.events[new_type].cameo
+                cand.entry_rule += f"+type_by_theme:{new_type}"
+                self._fill_roles(ctx, cand)
+                ev = self.lexicon.events[new_type]
+                break
+        for code, lemmas in ev.cameo_by_theme.items():
+            if lemma in lemmas:
+                cand.cameo = code
+                break
+
+    # ------------------------------------------------------------ driver
+    def extract(self, doc: Doc) -> list[EventRecord]:
+        ctx = Context(doc, self.lexicon, self.cues, self.aliases)
+        cands = self._candidates(ctx)
+        ctx.candidates = cands
+        ctx.by_anchor = {c.anchor: c for c in cands}
+        for c in cands:
+            ctx.by_anchor.setdefault(c.head, c)
+        ctx.trigger_heads = {c.head for c in cands}
+        self._absorb(ctx, cands)
+        for cand in sorted(cands, key=lambda c: -len(list(doc[c.anchor].ancestors))):
+            self._fill_roles(ctx, cand)
+            self._retype(ctx, cand)
+        values.assign_times(ctx, cands)
+        for cand in cands:
+            values.assign_amounts(ctx, cand)
+            cand.source, cand.framed_by = attribution.find_source(ctx, cand)
+            cand.modality, cand.modality_rule = modality.find_modality(ctx, cand)
+        self._filter(ctx, cands)
+        for cand in cands:
+            cand.id = _mention_id(ctx, cand)
+        merge.apply_merges(ctx, [c for c in cands if c.dropped is None], self.merges.merges)
+        live = [c for c in cands if c.dropped is None]
+        return [self._record(ctx, c, n) for n, c in enumerate(live)]
+
+    def _filter(self, ctx: Context, cands: list[Candidate]) -> None:
+        frame_heads = {c.framed_by for c in cands if c.framed_by is not None}
+        for cand in cands:
+            ev = self.lexicon.events[cand.type]
+            if cand.absorbed_by is not None:
+                cand.dropped = f"absorbed by {cand.absorbed_by.type}"
+            elif self.lexicon.complement_of(cand.type) == "frame" and cand.anchor in frame_heads:
+                cand.dropped = "reporting frame of another event"
+            elif ev.require_actor_norm and (cand.roles.get("actor") is None or cand.roles["actor"].norm is None):
+                cand.dropped = "actor without a canonical name"
+
+    # ------------------------------------------------------------ records
+    def _record(self, ctx: Context, cand: Candidate, n: int) -> EventRecord:
+        doc = ctx.doc
+        sent = ctx.sents[cand.sent]
+        trig = doc[cand.start:cand.end]
+        args = {role: _argument(ctx, fill) for role, fill in cand.roles.items()}
+        rec = EventRecord(
+            id=f"e{n}",
+            type=cand.type,
+            cameo=cand.cameo,
+            trigger=Trigger(text=trig.text, start=trig.start_char, end=trig.end_char, lemma=cand.lemma),
+            actor=args.get("actor"),
+            target=args.get("target"),
+            theme=args.get("theme"),
+            location=args.get("location"),
+            destination=args.get("destination"),
+            source=_argument(ctx, cand.source) if cand.source is not None else None,
+            time=_time(ctx, cand.time),
+            quantity=_quantity(ctx, cand.quantity),
+            age=_age(ctx, cand.age),
+            modality=cand.modality,
+            sentence=cand.sent,
+            evidence=sent.text.strip(),
+            rule="+".join([cand.entry_rule, *([cand.modality_rule] if cand.modality_rule else []),
+                           *dict.fromkeys(cand.merge_rules)]),
+            merged_from=list(cand.merged_from),
+        )
+        rec.summary = summarize(rec, self.lexicon.events[cand.type].gloss)
+        return rec
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self.extract(doc)
+        return doc
+
+
+# ---------------------------------------------------------------- helpers
+def _head_of(span: Span) -> Token:
+    """The trigger's syntactic head: the last token whose head lies outside the span."""
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return outside[-1] if outside else span.root
+
+
+def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
+    if entry.particle and not any(
+        c.dep_ in ("prt", "prep", "advmod") and c.lower_ == entry.particle for c in head.children
+    ):
+        return False
+    if entry.requires_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+        return False
+    if entry.exclude_object_lemmas and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in entry.exclude_object_lemmas for c in head.children
+    ):
+        return False
+    return not (entry.exclude_prev_lemmas and span.start > 0
+                and span.doc[span.start - 1].lemma_.lower() in entry.exclude_prev_lemmas)
+
+
+def _support_anchor(noun: Token, support: set[str]) -> tuple[Token, bool]:
+    """The support verb of a nominal trigger ("launch an offensive"; "a speech he will deliver")."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") \
+            and noun.head.lemma_.lower() in support:
+        return noun.head, True
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            for tok in child.subtree:
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in support and not any(
+                        c.dep_ == "dobj" for c in tok.children):
+                    return tok, True
+    return noun, False
+
+
+def _mention_id(ctx: Context, cand: Candidate) -> str:
+    """A readable id for merged_from: ``TYPE:sentence:start-end:trigger`` (the gold files' format)."""
+    trig = ctx.doc[cand.start:cand.end]
+    return f"{cand.type}:{cand.sent}:{trig.start_char}-{trig.end_char}:{trig.text}"
+
+
+def _argument(ctx: Context, fill: Fill) -> Argument:
+    span = ctx.doc[fill.start_tok:fill.end_tok]
+    return Argument(text=span.text, start=span.start_char, end=span.end_char, label=fill.label, norm=fill.norm,
+                    sentence=ctx.sent_of[fill.head], rule=fill.rule)
+
+
+def _time(ctx: Context, vf: ValueFill | None) -> TimeArgument | None:
+    if vf is None:
+        return None
+    span = ctx.doc[vf.start_tok:vf.end_tok]
+    v = vf.value
+    return TimeArgument(
+        text=span.text, start=span.start_char, end=span.end_char, sentence=ctx.sent_of[vf.start_tok], rule=vf.rule,
+        value=getattr(v, "value", None), precision=getattr(v, "precision", "unknown"), mod=getattr(v, "mod", None),
+        anchored=bool(getattr(v, "anchored", False)),
+    )
+
+
+def _quantity(ctx: Context, vf: ValueFill | None) -> QuantityArgument | None:
+    if vf is None:
+        return None
+    span = ctx.doc[vf.start_tok:vf.end_tok]
+    v = vf.value
+    return QuantityArgument(
+        text=span.text, start=span.start_char, end=span.end_char, sentence=ctx.sent_of[vf.start_tok], rule=vf.rule,
+        min=getattr(v, "min", None), max=getattr(v, "max", None), approx=bool(getattr(v, "approx", False)),
+        unit=getattr(v, "unit", None),
+    )
+
+
+def _age(ctx: Context, vf: ValueFill | None) -> AgeArgument | None:
+    if vf is None:
+        return None
+    span = ctx.doc[vf.start_tok:vf.end_tok]
+    v = vf.value
+    return AgeArgument(
+        text=span.text, start=span.start_char, end=span.end_char, sentence=ctx.sent_of[vf.start_tok], rule=vf.rule,
+        min=getattr(v, "min", None), max=getattr(v, "max", None), approx=bool(getattr(v, "approx", False)),
+    )
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _range(lo: float | None, hi: float | None) -> str:
+    return _num(lo) if lo == hi else f"{_num(lo)}–{_num(hi)}"
+
+
+def summarize(rec: EventRecord, gloss: str) -> str:
+    """One human line: "2023-01-20: North Korea ordered ... (300–500 men, aged 19–27) [expected; per Daily NK]"."""
+
+    def name(arg: Argument | None) -> str | None:
+        if arg is None:
+            return None
+        return arg.norm or arg.text
+
+    parts: list[str] = []
+    actor = name(rec.actor)
+    parts.append(actor or "(unknown actor)")
+    parts.append(gloss)
+    if rec.target is not None and (rec.theme is None or rec.target.start < rec.theme.start or
+                                   rec.target.end > rec.theme.end):
+        parts.append(name(rec.target) or "")
+    if rec.theme is not None:
+        parts.append(rec.theme.text if not rec.theme.norm else rec.theme.norm)
+    if rec.destination is not None:
+        parts.append(f"to {name(rec.destination)}")
+    if rec.location is not None:
+        parts.append(f"in {name(rec.location)}")
+    line = " ".join(p for p in parts if p)
+    extras: list[str] = []
+    if rec.quantity is not None:
+        extras.append(f"{_range(rec.quantity.min, rec.quantity.max)} {rec.quantity.unit or ''}".strip()
+                      if rec.quantity.min is not None or rec.quantity.max is not None else rec.quantity.text)
+    if rec.age is not None:
+        extras.append(f"aged {_range(rec.age.min, rec.age.max)}" if rec.age.min is not None or rec.age.max is not None
+                      else rec.age.text)
+    if extras:
+        line += f" ({', '.join(extras)})"
+    if rec.time is not None:
+        line = f"{rec.time.value or rec.time.text}: {line}"
+    notes = [] if rec.modality == "asserted" else [rec.modality]
+    if rec.source is not None:
+        notes.append(f"per {name(rec.source)}")
+    if notes:
+        line += f" [{'; '.join(notes)}]"
+    return line

@@ -1,0 +1,259 @@
+"""Load and validate the event extractor's data files (lexicon, cues, aliases, merges).
+
+Why pydantic models for YAML: users extend these files without touching Python,
+so a typo ("complment: absorb", an unknown role finder, a duplicated trigger)
+must fail loudly at load time with the file and field named, not silently
+produce fewer records.  All files live in ``newsie/events/data/``; a caller may
+pass another directory (same file names) to use a customised lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+DATA_DIR = Path(__file__).with_name("data")
+ROLE_NAMES = ("actor", "target", "theme", "location", "destination")
+Modality = Literal["asserted", "planned", "expected", "possible", "conditional", "cancelled", "negated"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TriggerEntry(_Strict):
+    """One trigger word (lemma + POS) or one multi-token Matcher pattern."""
+
+    lemma: str | None = None
+    pos: tuple[str, ...] = ("VERB",)
+    pattern: tuple[dict[str, Any], ...] | None = None
+    particle: str | None = None
+    needs_support: bool = False
+    requires_complement: bool = False
+    plural: bool = False
+    cameo: str | None = None
+    exclude_object_lemmas: tuple[str, ...] = ()
+    exclude_prev_lemmas: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> TriggerEntry:
+        if (self.lemma is None) == (self.pattern is None):
+            raise ValueError("a trigger needs exactly one of `lemma` or `pattern`")
+        bad = set(self.pos) - {"VERB", "NOUN", "ADJ", "PROPN"}
+        if bad:
+            raise ValueError(f"unsupported POS {sorted(bad)}")
+        return self
+
+
+class EventType(_Strict):
+    """One event type of the lexicon: CAMEO code, triggers, role finders, behaviour."""
+
+    cameo: str | None = None
+    gloss: str
+    complement: Literal["absorb", "frame", "keep", "none"] | None = None
+    modality: Modality | None = None
+    future_modality: Modality | None = None
+    require_actor_norm: bool = False
+    triggers: tuple[TriggerEntry, ...] = Field(min_length=1)
+    roles: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    type_by_theme: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    cameo_by_theme: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+    @field_validator("roles")
+    @classmethod
+    def _role_names(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        bad = set(value) - set(ROLE_NAMES)
+        if bad:
+            raise ValueError(f"unknown roles {sorted(bad)}; roles are {ROLE_NAMES}")
+        return value
+
+    @field_validator("cameo")
+    @classmethod
+    def _cameo_code(cls, value: str | None) -> str | None:
+        if value is not None and not (value.isdigit() and 2 <= len(value) <= 4):
+            raise ValueError(f"CAMEO code must be 2-4 digits, not {value!r}")
+        return value
+
+
+class Defaults(_Strict):
+    roles: dict[str, tuple[str, ...]]
+    complement: Literal["absorb", "frame", "keep", "none"] = "none"
+    modality: Modality = "asserted"
+
+
+class Lexicon(_Strict):
+    version: int
+    support_verbs: tuple[str, ...]
+    defaults: Defaults
+    events: dict[str, EventType]
+
+    @model_validator(mode="after")
+    def _checks(self) -> Lexicon:
+        from newsie.events.roles import FINDERS  # finder names are validated against the registry
+
+        seen: dict[tuple[Any, ...], str] = {}
+        for name, ev in self.events.items():
+            if not name.replace("_", "").isalnum() or name != name.upper():
+                raise ValueError(f"event type {name!r} must be UPPER_SNAKE")
+            for retype in ev.type_by_theme:
+                if retype not in self.events:
+                    raise ValueError(f"{name}.type_by_theme names unknown type {retype!r}")
+            for role, finders in {**self.defaults.roles, **ev.roles}.items():
+                for spec in finders:
+                    if spec.split(":", 1)[0] not in FINDERS:
+                        raise ValueError(f"{name}.{role}: unknown role finder {spec!r}")
+            for trig in ev.triggers:
+                key = (trig.lemma, tuple(sorted(trig.pos)), trig.particle, repr(trig.pattern))
+                if key in seen:
+                    raise ValueError(f"trigger {trig.lemma or trig.pattern} listed twice ({seen[key]}, {name})")
+                seen[key] = name
+        return self
+
+    def roles_for(self, event_type: str) -> dict[str, tuple[str, ...]]:
+        """The role finders for a type: its own, then the defaults for roles it does not name."""
+        return {**self.defaults.roles, **self.events[event_type].roles}
+
+    def complement_of(self, event_type: str) -> str:
+        return self.events[event_type].complement or self.defaults.complement
+
+
+class GovernorPhrase(_Strict):
+    lemma: str
+    child: str
+    modality: Modality
+    requires_aux: tuple[str, ...] = ()
+
+
+class ModalityCues(_Strict):
+    aux: dict[str, Modality]
+    negation: tuple[str, ...]
+    conditional_marks: tuple[str, ...]
+    governors: dict[str, Modality]
+    governor_phrases: tuple[GovernorPhrase, ...] = ()
+    modifiers: dict[str, Modality] = Field(default_factory=dict)
+
+
+class Frames(_Strict):
+    lemmas: tuple[str, ...]
+    citing_verbs: tuple[str, ...]
+    according: tuple[str, ...]
+
+
+class Cues(_Strict):
+    version: int
+    modality_rank: tuple[Modality, ...]
+    modality: ModalityCues
+    frames: Frames
+
+    @model_validator(mode="after")
+    def _rank_complete(self) -> Cues:
+        missing = set(Modality.__args__) - set(self.modality_rank)  # type: ignore[attr-defined]
+        if missing:
+            raise ValueError(f"modality_rank lacks {sorted(missing)}")
+        return self
+
+
+class Country(_Strict):
+    aliases: tuple[str, ...]
+    capital: str | None = None
+    extra_capitals: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+
+
+class Aliases(_Strict):
+    version: int
+    institutions: tuple[str, ...]
+    place_modifiers: tuple[str, ...] = ()
+    capital_roles: tuple[str, ...] = ("actor", "source")
+    countries: dict[str, Country]
+    names: dict[str, tuple[str, ...]]
+
+    @model_validator(mode="after")
+    def _no_conflicts(self) -> Aliases:
+        owner: dict[str, str] = {}
+        for canon, phrase in self.phrases():
+            key = phrase.lower()
+            if owner.setdefault(key, canon) != canon:
+                raise ValueError(f"alias {phrase!r} names both {owner[key]!r} and {canon!r}")
+        return self
+
+    def phrases(self) -> list[tuple[str, str]]:
+        """(canonical, alias phrase) pairs, demonyms excluded (they only name a state on an institution)."""
+        out: list[tuple[str, str]] = []
+        for canon, c in self.countries.items():
+            out.append((canon, canon))
+            out.extend((canon, a) for a in c.aliases)
+            if c.capital:
+                out.append((canon, c.capital))
+            out.extend((canon, a) for a in c.extra_capitals)
+        for canon, names in self.names.items():
+            out.append((canon, canon))
+            out.extend((canon, a) for a in names)
+        return out
+
+    def capitals(self) -> set[str]:
+        """Capital names: metonyms for their state only as actor/source ("Pyongyang said")."""
+        return {x for c in self.countries.values() for x in ((c.capital,) if c.capital else ()) + c.extra_capitals}
+
+    def demonyms(self) -> dict[str, str]:
+        return {d.lower(): canon for canon, c in self.countries.items() for d in c.demonyms}
+
+
+class MergeRule(_Strict):
+    name: str
+    kind: Literal["follow_up", "anaphoric"]
+    into: tuple[str, ...] = ()
+    from_: tuple[str, ...] = Field(default=(), alias="from")
+    into_absorbed: tuple[str, ...] = ()
+    window: int = 1
+    actor: Literal["compatible", "any"] = "compatible"
+    overwrite: tuple[str, ...] = ()
+    fill: tuple[str, ...] = ()
+    modality: Literal["from", "into"] = "into"
+    determiners: tuple[str, ...] = ()
+    possessive: bool = False
+
+
+class Merges(_Strict):
+    version: int
+    merges: tuple[MergeRule, ...]
+
+
+def _read(directory: Path, name: str) -> dict[str, Any]:
+    path = directory / name
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at top level")
+    return data
+
+
+def _validated(model: type[BaseModel], directory: Path, name: str) -> Any:
+    try:
+        return model.model_validate(_read(directory, name))
+    except ValueError as err:
+        raise ValueError(f"{directory / name}: {err}") from err
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
+    return _validated(Lexicon, directory, "lexicon.yaml")
+
+
+@functools.lru_cache(maxsize=8)
+def load_cues(directory: Path = DATA_DIR) -> Cues:
+    return _validated(Cues, directory, "cues.yaml")
+
+
+@functools.lru_cache(maxsize=8)
+def load_aliases(directory: Path = DATA_DIR) -> Aliases:
+    return _validated(Aliases, directory, "aliases.yaml")
+
+
+@functools.lru_cache(maxsize=8)
+def load_merges(directory: Path = DATA_DIR) -> Merges:
+    return _validated(Merges, directory, "merges.yaml")

@@ -1,0 +1,401 @@
+"""Role finders: small, generic functions over the dependency parse, named in the lexicon.
+
+The lexicon lists, per event type and role, an ordered list of finder names
+("subject", "prep:to,into", "embedded:destination", ...); the first finder that
+returns a filler wins.  Adding a finder here and naming it in ``lexicon.yaml`` is
+the only Python a new role pattern needs; everything type-specific stays in data.
+
+Each finder gets the document context, the candidate and the finder's
+arguments, and returns a :class:`~newsie.events.model.Fill` (or ``None``).
+Finders look at the candidate's *anchor*: the trigger verb itself, or for a
+nominal trigger the support verb that governs it ("launch an offensive").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsie.events.coref import make_fill
+from newsie.events.model import Candidate, Context, Fill
+from newsie.events.syntax import (
+    ACTOR_LABELS,
+    PLACE_LABELS,
+    clause_range,
+    has_child,
+    is_passive,
+    np_range,
+)
+
+Finder = Callable[[Context, Candidate, tuple[str, ...]], Fill | None]
+FINDERS: dict[str, Finder] = {}
+
+#: dependency labels crossed when a verb's subject is controlled by a governing clause
+CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "conj", "acl", "relcl", "advcl"})
+
+
+def finder(name: str) -> Callable[[Finder], Finder]:
+    def register(fn: Finder) -> Finder:
+        FINDERS[name] = fn
+        return fn
+
+    return register
+
+
+def _np(ctx: Context, tok: Token, rule: str, keep_clauses: bool = False) -> Fill:
+    start, end = np_range(tok, keep_clauses=keep_clauses)
+    return make_fill(ctx, start, end, tok.i, rule)
+
+
+def _anchor(ctx: Context, cand: Candidate) -> Token:
+    return ctx.doc[cand.anchor]
+
+
+def _heads(ctx: Context, cand: Candidate) -> list[Token]:
+    """The tokens whose dependents describe the event: anchor and (for nominals) the trigger noun."""
+    out = [ctx.doc[cand.anchor]]
+    if cand.head != cand.anchor:
+        out.append(ctx.doc[cand.head])
+    return out
+
+
+def _possessor(ctx: Context, noun: Token, rule: str) -> Fill | None:
+    """Who owns a nominal event: "Putin's speech", "the U.S. decision", "a Russian offensive", "attack by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _np(ctx, child, rule)
+    for child in noun.children:
+        ent = ctx.ent(child)
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i and ent is not None \
+                and ent.label_ in ACTOR_LABELS and ctx.ent(noun) is not ent:
+            return make_fill(ctx, ent.start, ent.end, child.i, rule)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = has_child(child, {"pobj"})
+            if pobj is not None:
+                return _np(ctx, pobj, rule)
+    return None
+
+
+@finder("subject")
+def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The active subject of the anchor, or the controller of a non-finite clause.
+
+    "North Korea promised", "After promising ..., authorities picked" (pcomp),
+    "decided to appease Russia by sending" (xcomp/pcomp chain), "praised and
+    blasted" (conj), "a speech he is expected to deliver" (raising: the passive
+    subject of "expected" is the deliverer), "the U.S. decision to send" (a
+    governing noun's possessor).
+    """
+    tok = _anchor(ctx, cand)
+    if cand.nominal and not cand.supported:
+        return None
+    first = True
+    cur = tok
+    for _ in range(10):
+        for child in cur.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and not first):
+                return _np(ctx, child, "subject" if first else "subject:control")
+            if child.dep_ == "agent" and not first:
+                pobj = has_child(child, {"pobj"})
+                if pobj is not None:
+                    return _np(ctx, pobj, "subject:control-agent")
+        if not first and cur.pos_ in ("NOUN", "PROPN"):
+            return _possessor(ctx, cur, "subject:governing-noun")
+        if first and is_passive(cur):
+            return None
+        if cur.dep_ not in CONTROL_DEPS or cur.head.i == cur.i or not ctx.same_para(cur.i, cur.head.i):
+            return None
+        if cur.dep_ == "advcl" and not (has_child(cur, {"aux"}) or cur.tag_ == "VBG"):
+            return None  # a finite adverbial clause has its own subject
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if cur.dep_ == "relcl":
+            return None
+        if cur.dep_ == "conj" and has_child(cur, {"nsubj", "nsubjpass"}):
+            return None
+        cur = cur.head
+        first = False
+    return None
+
+
+@finder("agent")
+def agent(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The "by X" agent of a passive anchor ("was arrested by police")."""
+    for head in _heads(ctx, cand):
+        a = has_child(head, {"agent"})
+        if a is not None:
+            pobj = has_child(a, {"pobj"})
+            if pobj is not None:
+                return _np(ctx, pobj, "agent")
+    return None
+
+
+@finder("possessor")
+def possessor(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The owner of a nominal trigger ("Putin's speech", "a Russian offensive")."""
+    if not cand.nominal:
+        return None
+    return _possessor(ctx, ctx.doc[cand.head], "possessor")
+
+
+def _object_tok(ctx: Context, cand: Candidate) -> Token | None:
+    anchor = _anchor(ctx, cand)
+    obj = has_child(anchor, {"dobj"})
+    if obj is None or cand.start <= obj.i < cand.end:
+        return None
+    return obj
+
+
+@finder("object")
+def object_(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The direct object's noun phrase (an infinitival "decision to send tanks" stays inside)."""
+    obj = _object_tok(ctx, cand)
+    if obj is None:
+        return None
+    start, end = np_range(obj)
+    acl_end = max((t.i + 1 for c in obj.children if c.dep_ == "acl" for t in c.subtree), default=end)
+    if acl_end > end and all(ctx.doc[i].dep_ != "punct" or ctx.doc[i].text in "”\"" for i in range(end, acl_end)):
+        end = acl_end
+    return make_fill(ctx, start, end, obj.i, "object")
+
+
+@finder("passive_subject")
+def passive_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The passive subject: the thing acted on ("300 men are expected to be tossed")."""
+    cur = _anchor(ctx, cand)
+    for _ in range(4):
+        subj = has_child(cur, {"nsubjpass"})
+        if subj is not None:
+            return _np(ctx, subj, "passive_subject")
+        if cur.dep_ != "xcomp" or not is_passive(cur):
+            return None
+        cur = cur.head  # "are expected to be tossed": the subject sits on "expected"
+    return None
+
+
+@finder("object_owner")
+def object_owner(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """A named owner inside the object: "praised Russia's military", "blasted the U.S. decision"."""
+    obj = _object_tok(ctx, cand)
+    if obj is None:
+        return None
+    found = _possessor(ctx, obj, "object_owner")
+    if found is not None and found.label in ACTOR_LABELS:
+        return found
+    return None
+
+
+def _recipient(ctx: Context, obj: Token) -> Token | None:
+    """An entity compound before an object noun: "send Ukraine battle tanks" (a misparsed dative)."""
+    if ctx.ent(obj) is not None:
+        return None
+    for child in obj.children:
+        ent = ctx.ent(child)
+        if child.dep_ == "compound" and child.i < obj.i and ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):
+            return child
+    return None
+
+
+@finder("np_recipient")
+def np_recipient(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    obj = _object_tok(ctx, cand)
+    rec = _recipient(ctx, obj) if obj is not None else None
+    if rec is None:
+        return None
+    ent = ctx.ent(rec)
+    return make_fill(ctx, ent.start, ent.end, rec.i, "np_recipient")
+
+
+@finder("object_minus_recipient")
+def object_minus_recipient(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The object without a leading recipient compound: "send Ukraine [battle tanks]"."""
+    obj = _object_tok(ctx, cand)
+    if obj is None:
+        return None
+    rec = _recipient(ctx, obj)
+    if rec is None:
+        return _np(ctx, obj, "object")
+    ent = ctx.ent(rec)
+    _, end = np_range(obj)
+    return make_fill(ctx, ent.end, end, obj.i, "object_minus_recipient")
+
+
+@finder("dative")
+def dative(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    d = has_child(_anchor(ctx, cand), {"dative"})
+    if d is None:
+        return None
+    if d.pos_ == "ADP":
+        d = has_child(d, {"pobj"}) or d
+    return _np(ctx, d, "dative")
+
+
+def _prep_objects(ctx: Context, cand: Candidate, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for head in _heads(ctx, cand):
+        for child in head.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+                pobj = has_child(child, {"pobj"})
+                if pobj is not None:
+                    out.append(pobj)
+    return out
+
+
+@finder("prep")
+def prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The object of a preposition on the anchor or trigger: "prep:to,into" -> "tossed into eastern Ukraine"."""
+    for pobj in _prep_objects(ctx, cand, args):
+        if pobj.ent_type_ not in ("DATE", "TIME"):
+            return _np(ctx, pobj, f"prep:{pobj.head.lower_}")
+    return None
+
+
+@finder("prep_entity")
+def prep_entity(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Like ``prep`` but only a place (GPE/LOC/FAC entity inside the phrase): a location."""
+    for pobj in _prep_objects(ctx, cand, args):
+        start, end = np_range(pobj)
+        if any(ctx.ent(i) is not None and ctx.ent(i).label_ in PLACE_LABELS for i in range(start, end)):
+            return make_fill(ctx, start, end, pobj.i, f"prep_entity:{pobj.head.lower_}")
+    return None
+
+
+@finder("prep_object")
+def prep_object(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The object of a preposition as a theme ("warned of ...", "talks on ..."), clauses kept."""
+    for pobj in _prep_objects(ctx, cand, args):
+        return _np(ctx, pobj, f"prep_object:{pobj.head.lower_}", keep_clauses=True)
+    return None
+
+
+@finder("oprd")
+def oprd(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    o = has_child(_anchor(ctx, cand), {"oprd"})
+    return _np(ctx, o, "oprd") if o is not None else None
+
+
+def _complement(ctx: Context, cand: Candidate) -> Token | None:
+    """The complement clause of the anchor: xcomp/ccomp, or "the promise to ..." (acl)."""
+    for head in _heads(ctx, cand):
+        for child in head.children:
+            if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "acl" and has_child(child, {"aux"})):
+                return child
+    for sub in cand.all_absorbed():
+        return ctx.doc[sub.anchor]
+    return None
+
+
+@finder("complement_clause")
+def complement_clause(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """What was ordered/promised: the complement clause without "to" ("pick out personnel to be sent ...")."""
+    comp = _complement(ctx, cand)
+    if comp is None:
+        return None
+    start, end = clause_range(comp)
+    if end <= start:
+        return None
+    return make_fill(ctx, start, end, comp.i, "complement_clause", resolve=False)
+
+
+@finder("complement_partner")
+def complement_partner(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The named party inside the complement: "promised to help Russia", "stand ... with Russia"."""
+    comp = _complement(ctx, cand)
+    if comp is None:
+        return None
+    for tok in sorted(comp.subtree, key=lambda t: t.i):
+        ent = ctx.ent(tok)
+        if ent is None or ent.label_ not in ("GPE", "ORG", "PERSON", "NORP") or tok.i != ent.root.i:
+            continue
+        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("with", "for")):
+            return make_fill(ctx, ent.start, ent.end, tok.i, "complement_partner")
+    return None
+
+
+@finder("complement_place")
+def complement_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """A place named inside the complement ("help Russia rebuild parts of occupied eastern Ukraine")."""
+    comp = _complement(ctx, cand)
+    if comp is None:
+        return None
+    used = {f.head for f in cand.roles.values()}
+    for tok in sorted(comp.subtree, key=lambda t: t.i):
+        ent = ctx.ent(tok)
+        if ent is not None and ent.label_ in PLACE_LABELS and tok.i == ent.root.i and tok.i not in used \
+                and tok.dep_ == "pobj":
+            start, end = np_range(tok)
+            while start < tok.i and ctx.doc[start].tag_ in ("VBN", "VBD"):
+                start += 1  # "occupied eastern Ukraine" -> "eastern Ukraine"
+            return make_fill(ctx, start, end, tok.i, "complement_place")
+    return None
+
+
+@finder("clause_place")
+def clause_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Fallback location: a place in an "in/at" phrase anywhere in the anchor's clause.
+
+    "protested against the war in Tbilisi": the parse hangs "in Tbilisi" on
+    "war", but the protest is where it happened.  Places inside another event's
+    clause or already used by a role are skipped.
+    """
+    anchor = _anchor(ctx, cand)
+    used = {i for f in cand.roles.values() for i in range(f.start_tok, f.end_tok) if f.label in PLACE_LABELS}
+    for tok in anchor.subtree:
+        ent = ctx.ent(tok)
+        if ent is None or ent.label_ not in PLACE_LABELS or tok.i != ent.root.i or tok.i in used:
+            continue
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+            continue
+        owner = next((a for a in tok.ancestors if a.i in ctx.by_anchor), None)
+        if owner is not None and owner.i != anchor.i:
+            continue
+        start, end = np_range(tok)
+        return make_fill(ctx, start, end, tok.i, "clause_place")
+    return None
+
+
+@finder("content")
+def content(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """What was said/warned: a ccomp clause, or the that-clause of "on his claim that ..."."""
+    for head in _heads(ctx, cand):
+        comp = has_child(head, {"ccomp"})
+        if comp is not None:
+            start, end = clause_range(comp)
+            if end > start:
+                return make_fill(ctx, start, end, comp.i, "content", resolve=False)
+    for pobj in _prep_objects(ctx, cand, ("on", "about", "of", "that")):
+        clause = next((c for c in pobj.children if c.dep_ in ("acl", "ccomp") and has_child(c, {"mark"})), None)
+        if clause is not None:
+            start, end = clause_range(clause)
+            if end > start:
+                return make_fill(ctx, start, end, clause.i, "content:noun-clause", resolve=False)
+    return None
+
+
+def _embedded(role: str) -> Finder:
+    def find(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+        for sub in cand.all_absorbed():
+            fill = sub.roles.get(role)
+            if fill is not None:
+                return Fill(fill.start_tok, fill.end_tok, fill.head, f"embedded:{sub.type}:{fill.rule}",
+                            fill.label, fill.norm)
+        return None
+
+    return find
+
+
+@finder("embedded")
+def embedded(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """A role of an absorbed event: "decided to ... send personnel to eastern Ukraine" -> its destination."""
+    if not args:
+        return None
+    return _embedded(args[0])(ctx, cand, args)
+
+
+def run_finder(ctx: Context, cand: Candidate, spec: str) -> Fill | None:
+    """Run one finder written as ``name`` or ``name:arg1,arg2`` in the lexicon."""
+    name, _, raw = spec.partition(":")
+    args = tuple(a.strip() for a in raw.split(",") if a.strip()) if raw else ()
+    return FINDERS[name](ctx, cand, args)
