@@ -107,7 +107,7 @@ EVENTS = [
         "trigger": "had a two hour ⟦work stoppage⟧ Wednesday",
         "lemma": "work stoppage",
         "actor": ("nearly 14,000 ⟦employees⟧ at four", "Airbus employees"),
-        "target": ("to protest ⟦the cuts⟧.", None),
+        "target": ("to protest the ⟦cuts⟧.", None),
         "location": ("employees at ⟦four French sites⟧ had", "France"),
         "time": ("work stoppage ⟦Wednesday afternoon⟧ to protest", targ(WED_PM)),
         "quantity": ("said ⟦nearly 14,000⟧ employees", qarg(q(14000, unit="employees", approx=True))),

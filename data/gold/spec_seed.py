@@ -9,7 +9,8 @@ from pathlib import Path
 ID = "seed-000_98ee1529b32d8bca"
 DATE = "2023-02-02"
 SOURCE = "data/seeds/000_98ee1529b32d8bca.txt"
-LICENCE = "newsie project seed article (see data/gold/SOURCES.md)"
+LICENCE = ("customer-supplied seed article (data/seeds/); licence not stated, all rights with its owner; "
+           "newsie gold annotation CC BY 4.0 (see data/gold/SOURCES.md)")
 TEXT = (Path(__file__).resolve().parents[2] / SOURCE).read_text(encoding="utf-8")
 
 

@@ -157,3 +157,47 @@ def test_seed_required_events() -> None:
     assert by_type["COUNTER_OFFENSIVE"][0].modality == "conditional"
     assert by_type["SPEECH"][0].time and by_type["SPEECH"][0].time.mod == "END"
     assert {"PROMISE", "SELECT", "RECRUIT", "PRAISE", "CRITICIZE", "TRANSFER", "WARN"} <= set(by_type)
+
+
+@pytest.mark.parametrize("doc", [d for _, d in DOCS], ids=IDS)
+def test_role_spans_have_no_leading_determiner(doc: dict[str, Any]) -> None:
+    for ev in doc["events"]:
+        for role in ("actor", "target", "location", "destination", "source"):
+            if role in ev:
+                assert not ev[role]["text"].lower().startswith("the "), (ev["id"], role)
+
+
+def test_seed_text_is_the_seed_file() -> None:
+    seed = json.loads(_lines("seed.jsonl")[0])
+    seed_file = GOLD.parents[1] / seed["source"]
+    assert seed["text"] == seed_file.read_text(encoding="utf-8")
+
+
+def _build_module() -> Any:
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(GOLD))
+    spec = importlib.util.spec_from_file_location("newsie_gold_build", GOLD / "build_gold.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_seed_jsonl_is_built_from_its_spec() -> None:
+    """seed.jsonl is exactly what build_gold.py makes of spec_seed.py (no hand edits to the JSONL)."""
+    build = _build_module()
+    built = build.build_doc(build.load_spec(GOLD / "spec_seed.py"), _nlp())
+    assert built == json.loads(_lines("seed.jsonl")[0])
+
+
+@pytest.mark.corpora
+def test_news_jsonl_is_built_from_specs_and_meantime(corpora: Path) -> None:
+    """news.jsonl texts are the MEANTIME rebuilds and the records are what the specs say."""
+    build = _build_module()
+    stored = [json.loads(ln) for ln in _lines("news.jsonl")]
+    specs = build.OUTPUTS["news.jsonl"]
+    assert len(specs) == len(stored)
+    for name, doc in zip(specs, stored, strict=True):
+        assert build.build_doc(build.load_spec(GOLD / name), _nlp()) == doc, name
