@@ -125,3 +125,15 @@ def test_sm_on_a_real_sentence(sm, sentence_gold):
     assert (s.strict.tp, s.strict.fp, s.strict.fn) == (4, 1, 1)
     assert (s.partial.tp, s.partial.fp, s.partial.fn) == (5, 0, 0)
     assert result.system("newsie").events.trigger_identification.fn == 0
+
+
+def test_newsie_evaluate_is_the_public_function(sentence_gold):
+    import importlib
+
+    import newsie
+
+    assert newsie.evaluate is evaluate and "evaluate" in newsie.__all__
+    # the CLI still finds the subpackage module (sys.modules, not the package attribute)
+    assert importlib.import_module("newsie.evaluate.cli").run.__module__ == "newsie.evaluate.cli"
+    result = newsie.evaluate([sentence_gold], _pipeline(False))
+    assert result.system("newsie").entities.strict.fn == 5  # the ruler knows none of this sentence's names

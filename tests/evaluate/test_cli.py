@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsie.cli import main
+
+from .conftest import write_jsonl
+
+
+def test_cli_baseline_only_with_json_and_errors(tmp_path, capsys, sentence_gold):
+    gold = write_jsonl(tmp_path / "g.jsonl", [sentence_gold])
+    out = tmp_path / "scores" / "s.json"
+    rc = main(["evaluate", str(gold), "--no-newsie", "--baseline", "sm", "--json", str(out), "--errors", "2"])
+    printed = capsys.readouterr().out
+    assert rc == 0
+    assert "newsie evaluate: 1 documents, 5 gold entities" in printed
+    assert "note: baseline entity spans: a leading a/an/the is stripped" in printed
+    assert "errors (sm): 2 entity errors (strict), first 2:" in printed
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["name"] for s in data["systems"]] == ["sm"]
+    strict = data["systems"][0]["entities"]["strict"]
+    assert (strict["tp"], strict["fp"], strict["fn"]) == (4, 1, 1)
+    assert data["systems"][0]["events"] is None
+
+
+def test_cli_json_to_stdout(tmp_path, capsys, sentence_gold):
+    gold = write_jsonl(tmp_path / "g.jsonl", [sentence_gold])
+    assert main(["evaluate", str(gold), "--no-newsie", "--baseline", "sm", "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["n_docs"] == 1 and data["label_map"] == "ontonotes"
+
+
+def test_cli_reports_gold_errors_with_exit_2(tmp_path, capsys, sentence_gold):
+    bad = {**sentence_gold, "entities": [dict(sentence_gold["entities"][1], start=24, end=35)]}
+    gold = write_jsonl(tmp_path / "bad.jsonl", [bad])
+    assert main(["evaluate", str(gold), "--no-newsie", "--baseline", "sm"]) == 2
+    err = capsys.readouterr().err
+    assert f"{gold}:1: [24:35] entity GPE text 'North Korea' does not match" in err
+
+
+def test_cli_usage_errors(tmp_path, capsys, sentence_gold):
+    gold = write_jsonl(tmp_path / "g.jsonl", [sentence_gold])
+    assert main(["evaluate", str(gold), "--no-newsie"]) == 2
+    assert "--no-newsie needs at least one --baseline" in capsys.readouterr().err
+    assert main(["evaluate", str(gold), "--no-newsie", "--baseline", "sm", "--label-map", "nope"]) == 2
+    assert "unknown label map 'nope'" in capsys.readouterr().err
+    assert main(["evaluate", str(gold), "--no-newsie", "--baseline", "no_such_pipeline_xyz"]) == 2
+    assert "no_such_pipeline_xyz" in capsys.readouterr().err
+
+
+def test_cli_on_the_repository_gold(repo, nlp, capsys, tmp_path):
+    """`newsie evaluate data/gold/ --baseline sm` on the hand-labelled gold shipped in the repository."""
+    from newsie.evaluate.gold import load_gold_located
+
+    gold_dir = repo / "data" / "gold"
+    if not gold_dir.is_dir() or not any(gold_dir.glob("*.jsonl")):
+        pytest.skip("data/gold/ has no gold files yet")
+    n_docs = len(load_gold_located([gold_dir]))
+    if n_docs == 0:
+        pytest.skip("data/gold/ holds no gold documents yet")
+    out = tmp_path / "gold.json"
+    assert main(["evaluate", str(gold_dir), "--baseline", "sm", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert f"newsie evaluate: {n_docs} documents" in printed
+    data = json.loads(out.read_text(encoding="utf-8"))
+    newsie, sm = data["systems"]
+    assert (newsie["name"], sm["name"]) == ("newsie", "sm")
+    # every system finds most of the gold entities at least by overlap (a broken reader or offset bug would not)
+    assert newsie["entities"]["partial"]["f1"] > 0.6 and sm["entities"]["partial"]["f1"] > 0.6
+    assert newsie["events"]["n_gold"] == data["n_gold_events"]
