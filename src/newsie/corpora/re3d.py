@@ -22,7 +22,7 @@ from newsie.corpora.labels import LabelMap, gazetteer, load_map
 
 CORPUS = "re3d"
 _TIME_WORDS = re.compile(r"\d{1,2}[:.]\d\d|\b(a\.m\.|p\.m\.|am|pm|morning|afternoon|evening|night|hours|GMT|PST|UTC)\b", re.I)  # noqa: E501
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s\u200e\u200f]+")  # left-to-right marks occur inside re3d texts
 
 
 def _json_lines(path: Path) -> Iterator[dict]:

@@ -1,0 +1,85 @@
+"""The builder on a tiny corpora folder: contract, dev/train separation, determinism."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsie.corpora import build as builder
+from newsie.corpora.common import ONTONOTES_LABELS
+
+WIKIGOLD_DOC = """-DOCSTART- O
+
+{name} I-PER
+lives O
+in O
+Singapore I-LOC
+and O
+likes O
+French I-MISC
+food O
+. O
+
+"""
+
+
+def _corpora(tmp_path: Path) -> Path:
+    root = tmp_path / "corpora"
+    wg = root / "wikigold" / "CONLL-format" / "data"
+    wg.mkdir(parents=True)
+    names = [f"Person{i}" for i in range(40)]
+    (wg / "wikigold.conll.txt").write_text("".join(WIKIGOLD_DOC.format(name=n) for n in names), encoding="utf-8")
+    return root
+
+
+def _check_contract(rows: list[dict], split: str) -> None:
+    for ex in rows:
+        assert set(ex) == {"id", "corpus", "doc", "text", "spans", "gold_labels", "split"}
+        assert ex["split"] == split and len(ex["text"].split()) <= 120
+        prev = 0
+        for s, e, lab, src in ex["spans"]:
+            assert prev <= s < e <= len(ex["text"]) and lab in ONTONOTES_LABELS and src in ("gold", "silver")
+            prev = e
+        if split == "dev":
+            assert all(src == "gold" for *_, src in ex["spans"])
+
+
+def test_build_gold_only_is_deterministic(tmp_path):
+    root = _corpora(tmp_path)
+    out1, out2 = tmp_path / "a", tmp_path / "b"
+    stats = builder.build(root, out1, silver=False)
+    builder.build(root, out2, silver=False)
+    for name in ("train.jsonl", "dev.jsonl", "stats.json"):
+        assert (out1 / name).read_bytes() == (out2 / name).read_bytes()
+    train = [json.loads(x) for x in (out1 / "train.jsonl").read_text().splitlines()]
+    dev = [json.loads(x) for x in (out1 / "dev.jsonl").read_text().splitlines()]
+    _check_contract(train, "train")
+    _check_contract(dev, "dev")
+    assert train and dev  # 12% of 40 docs go to dev
+    assert not {e["doc"] for e in train} & {e["doc"] for e in dev}
+    ex = train[0]
+    assert [(ex["text"][s:e], lab) for s, e, lab, _ in ex["spans"]][1:] == [("Singapore", "GPE"), ("French", "NORP")]
+    assert stats["corpora"]["wikigold"]["train"]["docs"] + stats["corpora"]["wikigold"]["dev"]["docs"] == 40
+
+
+def test_build_with_teacher(tmp_path):
+    from newsie.pipeline import load_base
+
+    teacher = load_base()
+    teacher.select_pipes(enable=["ner"])
+    root = _corpora(tmp_path)
+    stats = builder.build(root, tmp_path / "s", silver=True, teacher=teacher)
+    train = [json.loads(x) for x in (tmp_path / "s" / "train.jsonl").read_text().splitlines()]
+    _check_contract(train, "train")
+    # gold labels of wikigold are never taken from the teacher
+    for ex in train:
+        for *_, lab, src in ex["spans"]:
+            assert not (src == "silver" and lab in ex["gold_labels"])
+    assert stats["teacher"].startswith("en_core_web_sm")
+
+
+def test_real_build_meantime_re3d(corpora, tmp_path):
+    stats = builder.build(corpora, tmp_path / "r", silver=False, corpora=["meantime", "re3d"])
+    mt = stats["corpora"]["meantime"]
+    assert mt["dev"]["docs"] >= 20 and mt["train"]["docs"] >= 45
+    assert mt["dev"]["spans"]["silver"] == {}
