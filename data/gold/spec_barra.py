@@ -162,6 +162,15 @@ EVENTS = [
         "summary": "The U.S. government sold the last of its GM shares, losing about $9 billion on the 2008 bailout.",
     },
     {
+        "type": "LISTING",
+        "trigger": "Akerson, and ⟦re-entered⟧ the stock market",
+        "lemma": "re-enter",
+        "actor": ("⟦General Motors⟧ recovered", "General Motors"),
+        "theme": "re-entered the ⟦stock market⟧ in November 2010",
+        "time": ("stock market in ⟦November 2010⟧.", targ(t("2010-11", "month"))),
+        "summary": "General Motors re-entered the stock market in November 2010.",
+    },
+    {
         "type": "REPORT_RESULT",
         "trigger": "United States, ⟦posting⟧ sales figures",
         "lemma": "post",

@@ -27,6 +27,7 @@ ENTITIES = [
     ("San Jose - ⟦Cisco⟧.", "ORG", CISCO),
     # s2
     ("trademark for ⟦iPhone⟧, and", "PRODUCT", IPHONE),
+    ("through ⟦one⟧ of its divisions", "CARDINAL", q(1, unit="divisions")),
     # s3
     ("reason for ⟦Cisco⟧ to file", "ORG", CISCO),
     ("lawsuit against ⟦Apple Inc.⟧ so that", "ORG", APPLE),
@@ -52,6 +53,7 @@ EVENTS = [
         "actor": ("- ⟦Apple Inc.⟧ -", "Apple Inc."),
         "theme": ("manufacturer of the ⟦iPhone⟧ (which", "iPhone"),
         "time": ("resented on ⟦Wednesday⟧ for the", targ(WED)),
+        "merged_from": [("LAUNCH", "only made its ⟦appearance⟧ as a prototype")],
         "summary": "Apple presented the iPhone for the first time on Wednesday 2007-01-10 ('resented' is a typo "
                    "in the source).",
     },

@@ -12,6 +12,7 @@ MIDDAY = t("2008-12-12TMI", "time")
 
 ENTITIES = [
     # headline, dateline
+    ("⟦US⟧ automaker bailout deal", "GPE", US),
     ("fails to pass ⟦Senate⟧\n", "ORG", SENATE),
     ("⟦December 12, 2008⟧", "DATE", t("2008-12-12", "day")),
     # s0
@@ -115,6 +116,13 @@ EVENTS = [
             ("VOTE", "Three Democrats ⟦voted⟧ with"),
         ],
         "summary": "The bailout bill failed a procedural vote in the Senate, 52-35 (60 needed).",
+    },
+    {
+        "type": "NEGOTIATE",
+        "trigger": "after bipartisan ⟦discussions⟧ on the bailout broke down",
+        "lemma": "discussion",
+        "theme": "discussions on the ⟦bailout⟧ broke down",
+        "summary": "Bipartisan talks on the auto bailout broke down.",
     },
     {
         "type": "DEMAND",

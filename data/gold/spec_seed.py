@@ -145,6 +145,7 @@ EVENTS = [
         "destination": ("parts of occupied ⟦eastern Ukraine⟧, North", "eastern Ukraine"),
         "source": ("sending them, according to ⟦Daily NK⟧.", "Daily NK"),
         "modality": "cancelled",
+        "merged_from": [("DEPLOY", "going to ⟦rush⟧ the workers over")],
         "summary": "North Korea has thought better of sending the laborers to eastern Ukraine (called off).",
     },
     {

@@ -27,7 +27,7 @@ EVENT_TYPES = {
     "ARREST", "KILL", "INJURE", "PROTEST", "SANCTION", "ELECT", "APPOINT",
     # defined in data/gold/GUIDELINES.md, section "Event types added for news"
     "LAYOFF", "RESTRUCTURE", "DIVEST", "ACQUIRE", "SUE", "LAUNCH", "VOTE", "REJECT", "DEMAND", "DECLINE",
-    "RESIGN", "REPORT_RESULT",
+    "RESIGN", "REPORT_RESULT", "NEGOTIATE", "LISTING",
 }
 ROLES = ("actor", "target", "theme", "location", "destination", "source", "time", "quantity", "age")
 TIMEX = r"^(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?|\d{4}-(SP|SU|FA|WI|Q[1-4]|W\d{2})|\d{3}X?|P(\d+|X)[YMWDH]|" \
