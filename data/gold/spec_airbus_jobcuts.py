@@ -124,6 +124,14 @@ EVENTS = [
         "summary": "Force Ouvrière spokesman Julien Talavan said the response had been massive.",
     },
     {
+        "type": "STATEMENT",
+        "trigger": "beginning,\" he ⟦said⟧, hinting",
+        "lemma": "say",
+        "actor": ("beginning,\" ⟦he⟧ said", "Julien Talavan"),
+        "theme": "\"⟦This is just the beginning⟧,\" he said",
+        "summary": "Talavan said 'This is just the beginning'.",
+    },
+    {
         "type": "THREATEN",
         "trigger": "he said, ⟦hinting⟧ at future",
         "lemma": "hint",
