@@ -16,7 +16,7 @@ def test_cli_baseline_only_with_json_and_errors(tmp_path, capsys, sentence_gold)
     printed = capsys.readouterr().out
     assert rc == 0
     assert "newsie evaluate: 1 documents, 5 gold entities" in printed
-    assert "note: baseline entity spans: a leading a/an/the is stripped" in printed
+    assert "note: baseline entity spans lose a leading determiner ('the' on all labels; 'a'/'an' on EVENT" in printed
     assert "errors (sm): 2 entity errors (strict), first 2:" in printed
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [s["name"] for s in data["systems"]] == ["sm"]

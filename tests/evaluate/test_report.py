@@ -40,7 +40,10 @@ def test_table_puts_systems_side_by_side():
 
 
 def test_error_listing_with_context():
-    text = format_report(_evaluation(), errors=1)
-    assert "errors (newsie): 3 entity errors (strict), first 1:" in text
+    text = format_report(_evaluation(), errors=2)
+    assert "errors (newsie): 3 entity errors (strict), first 2:" in text
+    listed = [ln.split()[:2] for ln in text.splitlines() if ln.startswith("  F")]
+    assert listed == [["FN", "PERSON"], ["FP", "GPE"]]  # text order: Bob, then "in New York"
     assert "FP GPE" in text and "[in New York]" in text and "<boundary: gold GPE 'New York'>" in text
     assert "errors (sm): 0 entity errors (strict), first 0:" in text
+    assert "FN GPE" not in text

@@ -143,11 +143,12 @@ class EntityScorer:
             tp = min(g_count[key], p_count[key])
             g_left[key] -= tp
             p_left[key] -= tp
+        found: list[EntityError] = []
         for p in sorted(pred, key=lambda s: s.key):
             if p_left[p.key] <= 0:
                 continue
             p_left[p.key] -= 1
-            self.errors.append(
+            found.append(
                 EntityError(doc_id, "FP", p.label, p.start, p.end, text[p.start:p.end],
                             context(text, p.start, p.end), _note(text, p, gold, "gold"))
             )
@@ -155,10 +156,12 @@ class EntityScorer:
             if g_left[g.key] <= 0:
                 continue
             g_left[g.key] -= 1
-            self.errors.append(
+            found.append(
                 EntityError(doc_id, "FN", g.label, g.start, g.end, text[g.start:g.end],
                             context(text, g.start, g.end), _note(text, g, pred, "predicted"))
             )
+        # in text order, so a boundary FP sits next to its FN
+        self.errors.extend(sorted(found, key=lambda e: (e.start, e.end, e.kind)))
 
     def result(self) -> EntityScores:
         s = self.scores

@@ -84,22 +84,39 @@ class Evaluation:
 
 
 # --------------------------------------------------------------- conversion
-def determiner_config() -> tuple[frozenset[str], frozenset[str]]:
-    cfg = load_data("labels.yaml")["determiners"]
-    return frozenset(w.lower() for w in cfg["words"]), frozenset(cfg["labels"])
+DeterminerRules = tuple[tuple[frozenset[str], frozenset[str]], ...]
 
 
-def strip_determiner(ent: Span, words: frozenset[str], labels: frozenset[str]) -> tuple[int, int]:
-    """Character offsets of ``ent`` without a leading determiner, where the convention applies.
+def determiner_config() -> DeterminerRules:
+    """``(words, labels)`` rules from ``data/labels.yaml``: which leading words are stripped on which labels."""
+    return tuple(
+        (frozenset(w.lower() for w in rule["words"]), frozenset(rule["labels"]))
+        for rule in load_data("labels.yaml")["determiners"]
+    )
 
-    Only for ``labels``, only if another token remains, and a capitalised
-    "The" only at sentence start (inside a sentence it is part of a name).
+
+def strip_determiner(ent: Span, rules: DeterminerRules) -> tuple[int, int]:
+    """Character offsets of ``ent`` without a leading determiner, where a rule applies.
+
+    Only if another token remains, and a capitalised "The" only at sentence
+    start (inside a sentence it is part of a name such as "The Guardian").
     """
-    if ent.label_ in labels and len(ent) > 1:
+    if len(ent) > 1:
         first = ent[0]
-        if first.lower_ in words and (first.text.islower() or first.is_sent_start):
-            return ent[1].idx, ent.end_char
+        if first.text.islower() or first.is_sent_start:
+            for words, labels in rules:
+                if first.lower_ in words and ent.label_ in labels:
+                    return ent[1].idx, ent.end_char
     return ent.start_char, ent.end_char
+
+
+def describe_determiner_rules(rules: DeterminerRules) -> str:
+    """``'the' on all 18 labels; 'a'/'an' on PERSON, ...`` for the report's note."""
+    parts = []
+    for words, labels in rules:
+        on = "all labels" if labels >= load_label_map(None).labels else ", ".join(sorted(labels))
+        parts.append(f"{'/'.join(repr(w) for w in sorted(words))} on {on}")
+    return "; ".join(parts)
 
 
 def gold_spans(doc: GoldDocument, label_map: LabelMap) -> list[EntSpan]:
@@ -144,7 +161,7 @@ def run_system(
     batch_size: int = 8,
 ) -> SystemResult:
     """Run ``nlp`` over the gold texts and score its entities (and events)."""
-    words, det_labels = determiner_config()
+    rules = determiner_config()
     ents = EntityScorer()
     events = EventScorer() if score_events else None
     n_stripped = 0
@@ -157,7 +174,7 @@ def run_system(
                 continue
             start, end = ent.start_char, ent.end_char
             if strip_determiners:
-                start, end = strip_determiner(ent, words, det_labels)
+                start, end = strip_determiner(ent, rules)
                 n_stripped += start != ent.start_char
             pred.append(EntSpan(start, end, label, ent._.norm))
         ents.add(g.id, g.text, gold_spans(g, label_map), pred)
@@ -210,11 +227,10 @@ def evaluate(
         )
     notes = []
     if baselines:
-        words, det_labels = determiner_config()
         if strip_determiners:
             notes.append(
-                f"baseline entity spans: a leading {'/'.join(sorted(words))} is stripped for "
-                f"{', '.join(sorted(det_labels))} (gold convention; --no-strip-determiners to keep it)"
+                f"baseline entity spans lose a leading determiner ({describe_determiner_rules(determiner_config())}) "
+                "to follow the gold convention; --no-strip-determiners to keep it"
             )
         else:
             notes.append("baseline entity spans scored as predicted (determiners not stripped)")
