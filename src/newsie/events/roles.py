@@ -356,6 +356,27 @@ def clause_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill |
     return None
 
 
+@finder("clause_counted")
+def clause_counted(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Fallback theme: a counted noun ("Between 200 and 400 men") in the event's clause.
+
+    For parses that hang the passive subject on a preposition; the clause is
+    the anchor's subtree, widened through raising verbs ("are expected to be
+    deployed").  Nouns inside another event's clause are skipped.
+    """
+    top = _anchor(ctx, cand)
+    while top.dep_ == "xcomp" and ctx.same_para(top.i, top.head.i):
+        top = top.head
+    for tok in sorted(top.subtree, key=lambda t: t.i):
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "nummod" and ctx.ent(c) is not None for c in tok.children):
+            continue
+        owner = next((a for a in tok.ancestors if a.i in ctx.by_anchor), None)
+        if owner is not None and owner.i not in (cand.anchor, top.i):
+            continue
+        return _np(ctx, tok, "clause_counted")
+    return None
+
+
 @finder("content")
 def content(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """What was said/warned: a ccomp clause, or the that-clause of "on his claim that ..."."""

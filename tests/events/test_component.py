@@ -1,0 +1,38 @@
+"""The spaCy component: registered, last in the pipeline, customisable via data_dir."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from newsie.api import make_doc
+from newsie.events.resources import DATA_DIR
+
+
+def test_component_is_last_in_the_pipeline(nlp) -> None:
+    assert nlp.pipe_names[-1] == "newsie_events"
+
+
+def test_empty_and_eventless_docs(nlp) -> None:
+    assert nlp(make_doc(nlp, ""))._.events == []
+    assert nlp(make_doc(nlp, "The weather was mild."))._.events == []
+
+
+def test_user_lexicon_extension_without_python(tmp_path: Path) -> None:
+    from newsie.pipeline import load_base
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    lex = data / "lexicon.yaml"
+    lex.write_text(
+        lex.read_text(encoding="utf-8")
+        + "\n  BLOCKADE:\n    cameo: \"191\"\n    gloss: blockaded\n    triggers:\n"
+        + "      - {lemma: blockade, pos: [VERB, NOUN]}\n",
+        encoding="utf-8",
+    )
+    base = load_base()
+    base.add_pipe("newsie_events", config={"data_dir": str(data)})
+    doc = base("The navy blockaded the port of Odesa in July.")
+    rec = next(r for r in doc._.events if r.type == "BLOCKADE")
+    assert rec.cameo == "191" and rec.actor.text == "navy" and rec.target is None
+    assert rec.theme.text == "port of Odesa"

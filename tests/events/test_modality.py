@@ -1,0 +1,29 @@
+"""Modality and polarity cues (``cues.yaml``) on small sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("Russia may attack Kyiv next week.", "ATTACK", "possible"),
+        ("The government did not send troops to the border.", "DEPLOY", "negated"),
+        ("Iran refused to sign the agreement.", "AGREE", "negated"),
+        ("If Ukraine launches a counter-offensive, Russia will retreat.", "COUNTER_OFFENSIVE", "conditional"),
+        ("China plans to send 500 engineers to Pakistan.", "DEPLOY", "planned"),
+        ("About 300 soldiers are expected to be deployed to the border.", "DEPLOY", "expected"),
+        ("The minister is expected to visit Berlin on Monday.", "MEET", "planned"),
+        ("The government thought better of sending troops to the border.", "DEPLOY", "cancelled"),
+        ("Moscow decided against deploying more troops to Belarus.", "DECIDE", "cancelled"),
+        ("The army attacked the town on Sunday.", "ATTACK", "asserted"),
+        ("Officials warned of a possible attack on the embassy.", "ATTACK", "possible"),
+        ("The White House announced the decision to send Patriot missiles to Poland.", "TRANSFER", "planned"),
+    ],
+)
+def test_modality(run, pick, text: str, type_: str, modality: str) -> None:
+    rec = pick(run(text), type_)
+    assert rec.modality == modality, rec.rule
+    if modality != "asserted":
+        assert "modality:" in rec.rule, "the cue that decided is named in the rule"
