@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +28,8 @@ from newsie.schema import Result
 
 #: Environment variable for fault injection in tests: ``raise:MARK`` makes any
 #: document containing MARK raise inside the pipeline, ``exit:MARK`` kills the
-#: worker process (``os._exit``), as a segfault in a native library would.
+#: worker process (``os._exit``), as a segfault in a native library would;
+#: ``sleep:MARK`` slows such documents by 0.5 s (to kill a run mid-way).
 #: Several entries are separated by ``;``.  Unset in normal use.
 FAULT_ENV = "NEWSIE_FAULT_INJECT"
 
@@ -66,7 +68,7 @@ def _faults() -> list[tuple[str, str]]:
     out = []
     for part in spec.split(";"):
         kind, _, mark = part.partition(":")
-        if kind in ("raise", "exit") and mark:
+        if kind in ("raise", "exit", "sleep") and mark:
             out.append((kind, mark))
     return out
 
@@ -80,6 +82,9 @@ def _inject(docs: Sequence[SourceDoc]) -> None:
             if mark in doc.text:
                 if kind == "exit":
                     os._exit(70)
+                if kind == "sleep":
+                    time.sleep(0.5)
+                    continue
                 raise RuntimeError(f"injected fault ({mark})")
 
 

@@ -1,0 +1,51 @@
+"""The per-document processing function: order, schema-valid lines, per-document error isolation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsie.batch.process import FAULT_ENV, process_batch, result_line
+from newsie.io.readers import SourceDoc
+from newsie.schema import Result
+
+
+def _docs(seed_text: str) -> list[SourceDoc]:
+    paras = [p for p in seed_text.splitlines() if p.strip()][:4]
+    return [SourceDoc(id=f"d{i}", text=p, path=f"p{i}.txt", date="2023-02-02") for i, p in enumerate(paras)]
+
+
+def test_outcomes_in_order_and_valid(nlp, seed_text: str) -> None:
+    docs = _docs(seed_text)
+    out = process_batch(nlp, docs, batch_size=2)
+    assert [o.key for o in out] == [d.key for d in docs]
+    results = [Result.model_validate_json(o.record) for o in out]
+    assert [r.id for r in results] == ["d0", "d1", "d2", "d3"]
+    assert all(r.date.isoformat() == "2023-02-02" and r.path == f"p{i}.txt" for i, r in enumerate(results))
+    assert sum(len(r.entities) for r in results) > 0
+    assert all(r.newsie and r.model for r in results)
+    # compact, deterministic, and without the (already known) text
+    assert "text" not in json.loads(out[0].record)
+    assert process_batch(nlp, docs, batch_size=4) == out
+    assert out[0].words == len(docs[0].text.split())
+
+
+def test_failing_document_becomes_error_others_keep_records(nlp, seed_text: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    mark = "Zqxj"
+    docs = _docs(seed_text)
+    docs[2] = SourceDoc(id="d2", text=docs[2].text + f" {mark}.", path="p2.txt")
+    good = process_batch(nlp, docs)
+    monkeypatch.setenv(FAULT_ENV, f"raise:{mark}")
+    out = process_batch(nlp, docs)
+    assert [o.ok for o in out] == [True, True, False, True]
+    assert out[2].error == {"path": "p2.txt", "id": "d2", "stage": "process",
+                            "reason": f"RuntimeError: injected fault ({mark})"}
+    assert [o.record for i, o in enumerate(out) if i != 2] == [o.record for i, o in enumerate(good) if i != 2]
+
+
+def test_result_line_roundtrip() -> None:
+    r = Result(id="x", date="2023-02-02", newsie="0.1.0", model="m")
+    line = result_line(r)
+    assert "\n" not in line and Result.model_validate_json(line) == r
