@@ -82,3 +82,74 @@ def test_real_wikigold_and_uner(corpora):
     un = list(conll.read_uner_ewt(corpora))
     assert len(un) == 634
     assert sum(1 for d in un for *_, lab in d.spans if lab == "PERSON") == 792
+
+
+CROSSNER = "Three\tO\nUnited\tB-country\nStates\tI-country\npresidents\tO\n,\tO\nincluding\tO\nBill\tB-politician\nClinton\tI-politician\n,\tO\nwon\tO\nthe\tO\n1996\tB-election\nUnited\tI-election\nStates\tI-election\npresidential\tI-election\nelection\tI-election\n.\tO\n\nThe\tO\nliberal\tB-politicalparty\nparty\tI-politicalparty\nand\tO\nthe\tO\nRepublican\tB-misc\nvoters\tO\n.\tO\n"  # noqa: E501
+BTC = "RT\tO\n@\tB-ORG\nBBCNews\tB-ORG\n:\tO\n#Pistorius\tB-PER\ntrial\tO\nin\tO\nPretoria\tB-LOC\nhttp://t.co/x\tO\n"
+SEC = """-DOCSTART- -X- O O
+
+This DT - O
+AGREEMENT NNP - O
+between IN - O
+SILICON NNP - I-ORG
+VALLEY NNP - I-ORG
+BANK NNP - I-ORG
+(" NNP - O
+Bank NNP - I-ORG
+"), , - O
+Borrower NNP - I-PER
+and CC - O
+Frank NNP - I-PER
+Wouters NNP - I-PER
+, , - O
+a DT - O
+California NNP - I-LOC
+company NN - O
+. . - O
+"""
+
+
+def _write(tmp_path, rel: str, content: str):
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
+def test_crossner_snippet(tmp_path):
+    for domain in ("politics", "science", "music", "literature", "ai"):
+        for split in ("train", "dev", "test"):
+            _write(tmp_path, f"crossner/ner_data/{domain}/{split}.txt", CROSSNER if domain == "politics" else "")
+    docs = list(conll.read_crossner(tmp_path))
+    assert len(docs) == 2  # the same two sentences repeat in dev/test: kept once
+    first = [(docs[0].text[s:e], lab) for s, e, lab in docs[0].spans]
+    assert first == [("United States", "GPE"), ("Bill Clinton", "PERSON")]  # election titles are dropped
+    second = [(docs[1].text[s:e], lab) for s, e, lab in docs[1].spans]
+    assert second == [("Republican", "NORP")]  # lower-case generic party dropped, misc member word -> NORP
+
+
+def test_btc_snippet(tmp_path):
+    for section in ("g", "e", "a", "b", "f", "h"):
+        _write(tmp_path, f"btc/CONLL-format/data/{section}.conll", BTC if section == "g" else "")
+    (doc,) = list(conll.read_btc(tmp_path))
+    assert doc.doc == "g-00000"
+    assert [(doc.text[s:e], lab) for s, e, lab in doc.spans] == [("Pistorius", "PERSON"), ("Pretoria", "GPE")]
+
+
+def test_sec_snippet(tmp_path):
+    _write(tmp_path, "sec-filings/CONLL-format/data/train/FIN5.txt", SEC)
+    _write(tmp_path, "sec-filings/CONLL-format/data/test/FIN3.txt", "")
+    (doc,) = list(conll.read_sec_filings(tmp_path))
+    assert [(doc.text[s:e], lab) for s, e, lab in doc.spans] == [
+        ("SILICON VALLEY BANK", "ORG"), ("Frank Wouters", "PERSON"), ("California", "GPE"),
+    ]  # fmt: skip
+
+
+def test_real_crossner_sec_btc(corpora):
+    cx = list(conll.read_crossner(corpora))
+    assert 5000 < len(cx) <= 5327
+    sec = list(conll.read_sec_filings(corpora))
+    assert len(sec) == 8
+    assert not any(d.text[s:e].lower() in ("borrower", "lender", "bank") for d in sec for s, e, _ in d.spans)
+    btc = list(conll.read_btc(corpora))
+    assert len(btc) >= 9300
+    assert not any(d.text[s:e].startswith(("@", "#")) for d in btc for s, e, _ in d.spans)

@@ -14,7 +14,9 @@ MAPS = sorted(p.stem for p in DATA_DIR.glob("*.yaml") if p.stem not in ("gazette
 @pytest.mark.parametrize("corpus", MAPS)
 def test_every_label_map_is_valid(corpus):
     lmap = load_map(corpus)
-    assert lmap.gold_labels and set(lmap.gold_labels) <= set(ONTONOTES_LABELS)
+    assert set(lmap.gold_labels) <= set(ONTONOTES_LABELS)
+    # only Re-DocRED (partial annotation) claims no label complete
+    assert lmap.gold_labels or corpus == "redocred"
 
 
 def test_validate_rejects_bad_maps():

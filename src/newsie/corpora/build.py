@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from newsie.corpora import conll, gum, meantime, re3d, wikinews
+from newsie.corpora import conll, gum, meantime, re3d, redocred, wikinews
 from newsie.corpora.common import SourceDoc, chunk, spans_in, stable_hash
 from newsie.corpora.labels import DATA_DIR
 
@@ -38,6 +38,10 @@ READERS: dict[str, tuple[str, Callable[[Path], Iterator[SourceDoc]]]] = {
     "re3d": ("re3d", re3d.read),
     "wikigold": ("wikigold", conll.read_wikigold),
     "uner-ewt": ("uner-ewt", conll.read_uner_ewt),
+    "crossner": ("crossner", conll.read_crossner),
+    "sec-filings": ("sec-filings", conll.read_sec_filings),
+    "btc": ("btc", conll.read_btc),
+    "redocred": ("redocred", redocred.read),
 }
 SILVER_ONLY: dict[str, tuple[str, Callable[[Path], Iterator[SourceDoc]]]] = {
     "wikinews-silver": ("wikinews-sentences", wikinews.read),

@@ -8,7 +8,7 @@ UNER's ``# text``), and each tagged run is mapped through the corpus's YAML map.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,10 +81,17 @@ def parse_conll(
     return [d for d in docs if d.sents]
 
 
+KeepFn = Callable[[str, list[str], int, int, str], bool]
+
+
 def to_source_doc(
-    corpus: str, raw: RawDoc, lmap: LabelMap, *, meta: dict | None = None, skip: set[str] | None = None
+    corpus: str, raw: RawDoc, lmap: LabelMap, *, meta: dict | None = None, keep: KeepFn | None = None
 ) -> SourceDoc:
-    """Build text (one sentence per line) and mapped gold spans for one document."""
+    """Build text (one sentence per line) and mapped gold spans for one document.
+
+    ``keep(type, tokens, first, end, surface)`` can veto a tagged run (defined
+    terms in contracts, Twitter handles); a leading ``#`` is stripped.
+    """
     parts: list[str] = []
     sentences: list[tuple[int, int]] = []
     spans: list[SpanT] = []
@@ -99,10 +106,10 @@ def to_source_doc(
             pos += 1
         sentences.append((pos, pos + len(text)))
         for a, b, typ in bio_spans(sent.tags):
-            if skip and typ in skip:
-                continue
             s, e = strip_det_poss(text, offs[a][0], offs[b - 1][1])
-            if s >= e:
+            if s < e and text[s] == "#":  # hashtag entity: "#Pistorius" -> "Pistorius"
+                s += 1
+            if s >= e or (keep is not None and not keep(typ, sent.tokens, a, b, text[s:e])):
                 continue
             label = lmap.map(typ, text[s:e])
             if label:
@@ -136,3 +143,57 @@ def read_uner_ewt(corpora_dir: Path) -> Iterator[SourceDoc]:
         path = corpora_dir / "uner-ewt" / name
         for raw in parse_conll(path, token_col=1, tag_col=2, sep="\t", docstart=None, doc_prefix=name):
             yield to_source_doc("uner-ewt", raw, lmap, meta={"genre": raw.id.split("-")[0]})
+
+
+def read_crossner(corpora_dir: Path) -> Iterator[SourceDoc]:
+    """CrossNER (5 domains): each sentence is its own document; repeated sentences kept once."""
+    lmap = load_map("crossner")
+    caps = set(lmap.options.get("capitalised_only", []))
+
+    def keep(typ: str, _tokens: list[str], _a: int, _b: int, surface: str) -> bool:
+        return typ not in caps or surface[:1].isupper()
+
+    seen: set[str] = set()
+    base = corpora_dir / "crossner" / "ner_data"
+    for domain in ("politics", "science", "music", "literature", "ai"):
+        for split in ("train", "dev", "test"):
+            path = base / domain / f"{split}.txt"
+            for raw in parse_conll(path, token_col=0, tag_col=1, sep="\t", docstart=None, doc_prefix=""):
+                for n, sent in enumerate(raw.sents):
+                    key = " ".join(sent.tokens)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    one = RawDoc(f"{domain}-{split}-{n:04d}", [sent])
+                    yield to_source_doc("crossner", one, lmap, meta={"domain": domain}, keep=keep)
+
+
+def read_sec_filings(corpora_dir: Path) -> Iterator[SourceDoc]:
+    """SEC loan agreements: defined terms (``Borrower``, ``Bank``) are not names."""
+    lmap = load_map("sec_filings")
+    drop = {x.lower() for x in lmap.options.get("drop_names", [])}
+
+    def keep(_typ: str, _tokens: list[str], _a: int, _b: int, surface: str) -> bool:
+        return surface.lower() not in drop
+
+    base = corpora_dir / "sec-filings" / "CONLL-format" / "data"
+    for name in ("train/FIN5.txt", "test/FIN3.txt"):
+        prefix = name.split("/")[1].removesuffix(".txt")
+        for raw in parse_conll(base / name, token_col=0, tag_col=3, sep=" ", docstart="-DOCSTART-", doc_prefix=prefix):
+            yield to_source_doc("sec-filings", raw, lmap, keep=keep)
+
+
+def read_btc(corpora_dir: Path) -> Iterator[SourceDoc]:
+    """Broad Twitter Corpus: one tweet per document; ``@`` and user-handle entities dropped."""
+    lmap = load_map("btc")
+
+    def keep(_typ: str, tokens: list[str], a: int, _b: int, surface: str) -> bool:
+        return tokens[a] != "@" and not (a > 0 and tokens[a - 1] == "@") and not surface.startswith("@")
+
+    base = corpora_dir / "btc" / "CONLL-format" / "data"
+    for section in lmap.options.get("sections", []):
+        for raw in parse_conll(base / f"{section}.conll", token_col=0, tag_col=1, sep="\t", docstart=None,
+                               doc_prefix=section):  # fmt: skip
+            for n, sent in enumerate(raw.sents):
+                one = RawDoc(f"{section}-{n:05d}", [sent])
+                yield to_source_doc("btc", one, lmap, meta={"section": section}, keep=keep)
