@@ -7,7 +7,7 @@ from spacy.scorer import get_ner_prf
 from spacy.training import Example
 
 from newsie.evaluate.entities import EntSpan, context, score_entities
-from newsie.schema import TimeValue
+from newsie.schema import QuantityValue, TimeValue
 
 TEXT = "Alice met Bob in New York on Monday."
 GOLD = [
@@ -45,6 +45,14 @@ def test_strict_partial_and_values_known_answer():
     assert notes[("FP", "ORG")] == "label: gold PERSON 'Bob'"
     assert notes[("FP", "GPE")] == "boundary: gold GPE 'New York'"
     assert "[in New York]" in next(e.context for e in errors if e.kind == "FP" and e.label == "GPE")
+
+
+def test_quantity_units_are_scored_apart_from_values():
+    gold = [EntSpan(0, 6, "CARDINAL", QuantityValue(min=10000, max=10000, unit="jobs"))]
+    pred = [EntSpan(0, 6, "CARDINAL", QuantityValue(min=10000, max=10000, unit="cuts"))]
+    s, _ = score_entities([("d", "10,000 jobs", gold, pred)])
+    assert (s.values.correct, s.values.total) == (1, 1)
+    assert (s.units.correct, s.units.total) == (0, 1)
 
 
 def test_wrong_or_missing_value_counts_against_accuracy():

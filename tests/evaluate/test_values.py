@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsie.evaluate.values import as_value, values_equal
+from newsie.evaluate.values import as_value, units_equal, values_equal
 from newsie.schema import AgeValue, NameValue, QuantityValue, TimeValue
 
 
@@ -16,7 +16,11 @@ def test_time_values():
 def test_quantity_values():
     g = QuantityValue(min=300, max=500, unit="person")
     assert values_equal(g, QuantityValue(min=300.0, max=500.0000001, unit="Person"))
-    assert not values_equal(g, QuantityValue(min=300, max=500))  # gold names a unit
+    assert values_equal(g, QuantityValue(min=300, max=500))  # the unit is scored apart ...
+    assert not values_equal(g, QuantityValue(min=300, max=500), with_unit=True)  # ... unless asked
+    assert units_equal(g, QuantityValue(min=1, max=1, unit="PERSON")) is True
+    assert units_equal(g, QuantityValue(min=300, max=500)) is False
+    assert units_equal(QuantityValue(min=3, max=3), QuantityValue(min=3, max=3, unit="x")) is None
     assert values_equal(QuantityValue(min=3, max=3), QuantityValue(min=3, max=3, unit="x"))
     assert not values_equal(QuantityValue(min=3, max=None), QuantityValue(min=3, max=3))
 

@@ -6,7 +6,8 @@ label and overlapping spans, matched one-to-one (largest overlap first), so a
 boundary error ("the North Korea" vs "North Korea") is visible as the gap
 between the two.  Value accuracy is the share of strictly matched
 DATE/TIME/CARDINAL/QUANTITY/MONEY/PERCENT spans (those with a gold ``norm``)
-whose predicted ``norm`` equals it.
+whose predicted ``norm`` equals it (numbers for quantities; the counted unit
+is scored apart, where gold names one).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from newsie.evaluate.labels import value_labels
 from newsie.evaluate.metrics import PRF, Accuracy, match_pairs, overlap
-from newsie.evaluate.values import values_equal
+from newsie.evaluate.values import units_equal, values_equal
 
 CONTEXT_CHARS = 40
 
@@ -61,6 +62,7 @@ class EntityScores:
     partial_per_label: dict[str, PRF] = field(default_factory=dict)
     values: Accuracy = field(default_factory=Accuracy)
     values_per_label: dict[str, Accuracy] = field(default_factory=dict)
+    units: Accuracy = field(default_factory=Accuracy)  # quantity units, where gold names one
     n_docs: int = 0
     n_pred_norms: int = 0  # predicted spans carrying a norm: 0 means the pipeline has no normaliser
 
@@ -74,6 +76,7 @@ class EntityScores:
             "partial_per_label": {k: v.to_dict() for k, v in sorted(self.partial_per_label.items())},
             "values": self.values.to_dict(),
             "values_per_label": {k: v.to_dict() for k, v in sorted(self.values_per_label.items())},
+            "units": self.units.to_dict(),
         }
 
 
@@ -132,6 +135,9 @@ class EntityScorer:
                 continue
             p = by_key[g.key].pop(0)
             self._values[g.label].add(values_equal(g.norm, p.norm))
+            unit_ok = units_equal(g.norm, p.norm)
+            if unit_ok is not None:
+                self.scores.units.add(unit_ok)
         self._collect_errors(doc_id, text, gold, pred, g_count, p_count)
 
     def _collect_errors(

@@ -101,6 +101,8 @@ def format_report(ev: Evaluation, errors: int = 0) -> str:
         out.append(f"  {s.name:<17} {_acc(s.entities.values)}{unset}")
         for label, acc in sorted(s.entities.values_per_label.items()):
             out.append(f"    {label:<15} {_acc(acc)}")
+        if s.entities.units.total:
+            out.append(f"    {'quantity unit':<15} {_acc(s.entities.units)}")
     for s in ev.systems:
         block = events_block(s)
         if block:

@@ -43,11 +43,25 @@ def time_values_equal(gold: str | None, pred: str | None) -> bool:
     return gold.strip().upper() == pred.strip().upper()
 
 
-def values_equal(gold: Any, pred: Any) -> bool:
+def units_equal(gold: Any, pred: Any) -> bool | None:
+    """Same quantity unit (case-insensitive)?  ``None`` when the gold value is not a quantity with a unit.
+
+    Scored apart from the value: the unit is the counted noun ("10,000
+    [jobs]" vs "cuts"), an annotation choice that should not hide whether
+    the number itself was read right.
+    """
+    g, p = as_value(gold), as_value(pred)
+    if not isinstance(g, QuantityValue) or g.unit is None:
+        return None
+    return isinstance(p, QuantityValue) and p.unit is not None and g.unit.casefold() == p.unit.casefold()
+
+
+def values_equal(gold: Any, pred: Any, *, with_unit: bool = False) -> bool:
     """Is the predicted value right for the gold value?
 
     - time: same TIMEX3 ``value``; and same ``mod`` when gold gives one;
-    - quantity: same ``min``/``max``; and same ``unit`` (case-insensitive) when gold gives one;
+    - quantity: same ``min``/``max``; with ``with_unit``, also the gold ``unit``
+      (else units are scored apart, see :func:`units_equal`);
     - age: same ``min``/``max``;
     - name: same ``name`` (case-insensitive).
     A missing prediction or a different kind is wrong.
@@ -60,7 +74,7 @@ def values_equal(gold: Any, pred: Any) -> bool:
         return time_values_equal(g.value, p.value) and (g.mod is None or g.mod == p.mod)
     if isinstance(g, QuantityValue):
         assert isinstance(p, QuantityValue)
-        unit_ok = g.unit is None or (p.unit is not None and g.unit.casefold() == p.unit.casefold())
+        unit_ok = not with_unit or units_equal(g, p) is not False
         return numbers_equal(g.min, p.min) and numbers_equal(g.max, p.max) and unit_ok
     if isinstance(g, AgeValue):
         assert isinstance(p, AgeValue)
