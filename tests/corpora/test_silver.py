@@ -13,6 +13,8 @@ def test_fix_convention():
     s = t.index("the past week")
     # DATE keeps its determiner (OntoNotes "the past week")
     assert t[slice(*fix_convention(t, s, len(t), "DATE"))] == "the past week"
+    bad = 'a "Wrecking Ball" - inspired segment of'
+    assert fix_convention(bad, 3, len(bad), "WORK_OF_ART") is None
 
 
 def test_merge_gold_wins():

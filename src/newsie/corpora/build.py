@@ -66,11 +66,14 @@ def _norm_sentence(text: str) -> str:
 
 def examples_of(doc: SourceDoc, split: str) -> list[dict[str, Any]]:
     """Cut a document into examples (gold spans only; silver is added later)."""
-    out = []
+    out: list[dict[str, Any]] = []
+    if split == "dev" and not doc.gold_labels:
+        return out  # nothing in it could be scored (e.g. MEANTIME's unannotated sentences)
+    part = f"{doc.meta['part']}:" if doc.meta.get("part") else ""
     for i, (s, e) in enumerate(chunk(doc)):
         out.append(
             {
-                "id": f"{doc.corpus}:{doc.doc}:{i}",
+                "id": f"{doc.corpus}:{doc.doc}:{part}{i}",
                 "corpus": doc.corpus,
                 "doc": doc.doc,
                 "text": doc.text[s:e],

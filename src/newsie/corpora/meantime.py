@@ -56,8 +56,15 @@ def _value_label(words: list[str], vtype: str, units: frozenset[str]) -> str | N
     return None
 
 
-def parse_file(path: Path, lmap: LabelMap) -> SourceDoc:
-    """One MEANTIME XML file -> a :class:`SourceDoc` (headline, dateline and body as lines)."""
+def parse_file(path: Path, lmap: LabelMap) -> list[SourceDoc]:
+    """One MEANTIME XML file -> its annotated part, plus the unannotated rest if any.
+
+    MEANTIME annotates only the first sentences of each article (headline,
+    dateline and four body sentences): the first document returned covers the
+    sentences up to the last one holding a markable, with gold spans; the
+    second (same document id plus ``#rest``) holds the remaining text with no
+    gold spans and ``gold_labels=[]``, for teacher silver only.
+    """
     root = ET.parse(path).getroot()
     tokens = root.findall("token")
     tid_index = {t.get("t_id"): i for i, t in enumerate(tokens)}
@@ -131,7 +138,7 @@ def parse_file(path: Path, lmap: LabelMap) -> SourceDoc:
         words = [forms[i] for i in idx]
         runs = _name_runs(words, person=etype == "PER")
         runs = [(a + 1, b) if words[a] in ("The", "A", "An") else (a, b) for a, b in runs]
-        runs = [(a, b) for a, b in runs if a < b]
+        runs = [(a, b) for a, b in runs if a < b and not (b - a == 1 and words[a].lower() in gazetteer().pronouns)]
         if not stype:  # untyped syntax: a lone sentence-initial capital is no evidence of a name
             runs = [(a, b) for a, b in runs if b - a > 1 or idx[a] not in sent_start]
         if not runs:
@@ -150,20 +157,47 @@ def parse_file(path: Path, lmap: LabelMap) -> SourceDoc:
         if label:
             spans.append((s, e, label))
             taken.append((first, last + 1))
-    return SourceDoc(
-        corpus=CORPUS,
-        doc=root.get("doc_name") or path.stem,
-        text=doc_text,
-        sentences=sentences,
-        spans=flatten(spans),
-        gold_labels=list(lmap.gold_labels),
-        meta={"subcorpus": path.parent.name, "url": root.get("url", "")},
-    )
+    # the annotated extent: sentences up to the last one with an anchored markable
+    last_sent = max(
+        (sent_of[tid_index[a.get("t_id")]] for m in (markables if markables is not None else [])
+         for a in m.findall("token_anchor") if a.get("t_id") in tid_index),
+        default=max(sent_of, default=0),
+    )  # fmt: skip
+    n_annot = sorted(set(sent_of)).index(last_sent) + 1 if sent_of else 0
+    cut = sentences[n_annot - 1][1] if n_annot else len(doc_text)
+    name = root.get("doc_name") or path.stem
+    meta = {"subcorpus": path.parent.name, "url": root.get("url", "")}
+    docs = [
+        SourceDoc(
+            corpus=CORPUS,
+            doc=name,
+            text=doc_text[:cut],
+            sentences=sentences[:n_annot],
+            spans=flatten([sp for sp in spans if sp[1] <= cut]),
+            gold_labels=list(lmap.gold_labels),
+            meta=meta,
+        )
+    ]
+    rest = sentences[n_annot:]
+    if rest:
+        start = rest[0][0]
+        docs.append(
+            SourceDoc(
+                corpus=CORPUS,
+                doc=name,  # same document: the split is decided per document
+                text=doc_text[start:],
+                sentences=[(a - start, b - start) for a, b in rest],
+                spans=[],
+                gold_labels=[],
+                meta={**meta, "part": "unannotated"},
+            )
+        )
+    return docs
 
 
 def read(corpora_dir: Path) -> Iterator[SourceDoc]:
     """Every MEANTIME intra-document file."""
     lmap = load_map(CORPUS)
     for path in sorted((corpora_dir / "meantime" / "intra-doc_annotation").glob("corpus_*/*.xml")):
-        yield parse_file(path, lmap)
+        yield from parse_file(path, lmap)
 

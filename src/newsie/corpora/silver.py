@@ -45,7 +45,17 @@ def fix_convention(text: str, start: int, end: int, label: str) -> tuple[int, in
             if text.endswith(poss, start, end) and end - start > len(poss):
                 end -= len(poss)
                 break
-    return (start, end) if start < end else None
+    if start >= end:
+        return None
+    surface = text[start:end]
+    if surface.count('"') % 2 or surface.count("“") != surface.count("”"):
+        return None  # a span cut across a quotation: the teacher lost its boundaries
+    if surface.rsplit(" ", 1)[-1] in _DANGLING:
+        return None  # 'Wrecking Ball" - inspired segment of'
+    return start, end
+
+
+_DANGLING = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"})
 
 
 def teacher_spans(nlp: Any, texts: Sequence[str], *, batch_size: int = 64) -> list[list[SpanT]]:
