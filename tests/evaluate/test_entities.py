@@ -6,7 +6,7 @@ import pytest
 from spacy.scorer import get_ner_prf
 from spacy.training import Example
 
-from newsie.evaluate.entities import EntSpan, context, score_entities
+from newsie.evaluate.entities import EntityScorer, EntSpan, context, describe_value, score_entities
 from newsie.schema import QuantityValue, TimeValue
 
 TEXT = "Alice met Bob in New York on Monday."
@@ -57,8 +57,12 @@ def test_quantity_units_are_scored_apart_from_values():
 
 def test_wrong_or_missing_value_counts_against_accuracy():
     pred = [EntSpan(29, 35, "DATE", TimeValue(value="2023-01-30")), EntSpan(17, 25, "GPE")]
-    scores, _ = score_entities([("d", TEXT, GOLD, pred)])
+    scorer = EntityScorer()
+    scorer.add("d", TEXT, GOLD, pred)
+    scores = scorer.result()
     assert (scores.values.correct, scores.values.total) == (0, 1)
+    [err] = scorer.value_errors
+    assert (err.kind, err.text, err.note) == ("VALUE", "Monday", "gold XXXX-WXX-1, predicted 2023-01-30")
     scores, _ = score_entities([("d", TEXT, GOLD, [EntSpan(29, 35, "DATE")])])
     assert (scores.values.correct, scores.values.total, scores.n_pred_norms) == (0, 1, 0)
 
@@ -80,6 +84,14 @@ def test_micro_sums_over_documents():
     ])
     assert (s.strict.tp, s.strict.fp, s.strict.fn, s.n_docs) == (4, 0, 4, 2)
     assert s.strict.precision == 1.0 and s.strict.recall == 0.5
+
+
+def test_describe_value():
+    assert describe_value(QuantityValue(min=300, max=500, unit="person")) == "300..500 person"
+    assert describe_value({"kind": "quantity", "min": 5000, "max": 5000, "approx": True}) == "~5000"
+    assert describe_value(QuantityValue(min=19)) == "19.."
+    assert describe_value(TimeValue(value="P1W", mod="LESS_THAN")) == "P1W (LESS_THAN)"
+    assert describe_value(None) == "none"
 
 
 def test_context_marks_span():

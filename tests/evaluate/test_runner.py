@@ -74,6 +74,7 @@ def test_evaluate_end_to_end_with_events_norms_and_baseline():
     assert newsie.entities.partial.tp == 5
     # norms: DATE anchored with the article date (2023-02-02 minus 3 days) and CARDINAL both right
     assert (newsie.entities.values.correct, newsie.entities.values.total) == (2, 2)
+    assert newsie.value_errors == []
     ev = newsie.events
     assert ev is not None and ev.trigger_classification.f1 == 1.0
     assert ev.argument_classification_per_role["actor"].tp == 1 and ev.record_exact.tp == 1

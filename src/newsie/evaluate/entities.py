@@ -18,7 +18,8 @@ from typing import Any
 
 from newsie.evaluate.labels import value_labels
 from newsie.evaluate.metrics import PRF, Accuracy, match_pairs, overlap
-from newsie.evaluate.values import units_equal, values_equal
+from newsie.evaluate.values import as_value, units_equal, values_equal
+from newsie.schema import NameValue, QuantityValue, TimeValue
 
 CONTEXT_CHARS = 40
 
@@ -89,12 +90,29 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     return " ".join(f"{pre}{left}[{text[start:end]}]{right}{post}".split())
 
 
+def describe_value(value: Any) -> str:
+    """A short form of a value for error listings: ``2023-01-20``, ``300..500 person``, ``~5000``."""
+    v = as_value(value)
+    if v is None:
+        return "none"
+    if isinstance(v, TimeValue):
+        return v.value + (f" ({v.mod})" if v.mod else "")
+    if isinstance(v, NameValue):
+        return v.name
+    lo, hi = v.min, v.max
+    num = f"{lo:g}" if lo == hi and lo is not None else f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
+    approx = "~" if v.approx else ""
+    unit = f" {v.unit}" if isinstance(v, QuantityValue) and v.unit else ""
+    return f"{approx}{num}{unit}"
+
+
 class EntityScorer:
     """Accumulates entity scores over documents; :meth:`add` one document at a time."""
 
     def __init__(self, scored_value_labels: frozenset[str] | None = None) -> None:
         self.scores = EntityScores()
         self.errors: list[EntityError] = []
+        self.value_errors: list[EntityError] = []  # matched spans whose value is wrong
         self._value_labels = value_labels() if scored_value_labels is None else scored_value_labels
         self._strict: dict[str, PRF] = defaultdict(PRF)
         self._partial: dict[str, PRF] = defaultdict(PRF)
@@ -134,7 +152,14 @@ class EntityScorer:
             if g.label not in self._value_labels or g.norm is None or not by_key.get(g.key):
                 continue
             p = by_key[g.key].pop(0)
-            self._values[g.label].add(values_equal(g.norm, p.norm))
+            ok = values_equal(g.norm, p.norm)
+            self._values[g.label].add(ok)
+            if not ok:
+                self.value_errors.append(
+                    EntityError(doc_id, "VALUE", g.label, g.start, g.end, text[g.start:g.end],
+                                context(text, g.start, g.end),
+                                f"gold {describe_value(g.norm)}, predicted {describe_value(p.norm)}")
+                )
             unit_ok = units_equal(g.norm, p.norm)
             if unit_ok is not None:
                 self.scores.units.add(unit_ok)

@@ -75,6 +75,10 @@ def errors_block(s: SystemResult, n: int) -> list[str]:
     for err in s.entity_errors[:n]:
         note = f"  <{err.note}>" if err.note else ""
         lines.append(f"  {err.kind} {err.label:<11} {err.doc_id}:{err.start}-{err.end} {err.context}{note}")
+    if s.value_errors and s.entities.n_pred_norms:
+        lines.append(f"  {len(s.value_errors)} wrong values on matched spans, first {min(n, len(s.value_errors))}:")
+        for err in s.value_errors[:n]:
+            lines.append(f"  VALUE {err.label:<8} {err.doc_id}:{err.start}-{err.end} {err.context}  <{err.note}>")
     if s.events is not None and s.event_errors:
         lines.append(f"  {len(s.event_errors)} event errors (trigger classification), first {min(n, len(s.event_errors))}:")
         for err in s.event_errors[:n]:

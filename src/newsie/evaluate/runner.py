@@ -36,6 +36,7 @@ class SystemResult:
     entities: EntityScores
     events: EventScores | None
     entity_errors: list[EntityError] = field(default_factory=list)
+    value_errors: list[EntityError] = field(default_factory=list)
     event_errors: list[EventError] = field(default_factory=list)
     determiners_stripped: bool = False
     n_stripped: int = 0
@@ -51,6 +52,7 @@ class SystemResult:
             "entities": self.entities.to_dict(),
             "events": None if self.events is None else self.events.to_dict(),
             "entity_errors": [e.to_dict() for e in self.entity_errors[cut]],
+            "value_errors": [e.to_dict() for e in self.value_errors[cut]],
             "event_errors": [e.to_dict() for e in self.event_errors[cut]],
         }
 
@@ -186,6 +188,7 @@ def run_system(
         entities=ents.result(),
         events=None if events is None else events.result(),
         entity_errors=ents.errors,
+        value_errors=ents.value_errors,
         event_errors=[] if events is None else events.errors,
         determiners_stripped=strip_determiners,
         n_stripped=n_stripped,
