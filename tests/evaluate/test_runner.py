@@ -152,3 +152,10 @@ def test_determiner_rules_follow_the_gold_convention():
     got = [doc.text[slice(*strip_determiner(e, determiner_config()))] for e in doc.ents]
     # "a" may mean "one" in a value span, so "a year" keeps it
     assert got == ["a year", "United States", "Airbus unit", "next four years"]
+
+
+def test_no_gold_documents_gives_empty_scores_not_an_error():
+    result = evaluate([], _pipeline(True), baselines=[("ruler", _pipeline(False))])
+    assert result.n_docs == 0 and result.n_gold_entities == 0
+    assert result.system("newsie").entities.strict.f1 == 0.0
+    assert result.system("newsie").events.n_gold == 0

