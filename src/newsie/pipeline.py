@@ -106,7 +106,7 @@ def build(ner_model: str | Path | None = None) -> Language:
 
 def _rule_components() -> list[str]:
     """The newsie rule components, in pipeline order, that are built."""
-    return ["newsie_events"]
+    return ["newsie_numbers", "newsie_normalize", "newsie_events"]
 
 
 @functools.lru_cache(maxsize=4)

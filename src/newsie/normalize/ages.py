@@ -110,6 +110,18 @@ def is_age_context(span: Span) -> bool:
     return bool(_DECADE.match(text)) and before.endswith(("their", "his", "her"))
 
 
+def attached_to_person(span: Span) -> bool:
+    """True when a number hangs off a person/group as an age: "Smith, 45," or "children under 18"."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ in ("PROPN", "NOUN") and head.i < span.start:
+        return (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "")) or head.lower_ in _lex()["person_nouns"]
+    if root.dep_ == "pobj" and head.lower_ in ("under", "over", "below", "above"):
+        return head.head.lower_ in _lex()["person_nouns"]
+    first = span[0]
+    return first.lower_ in ("under", "over", "below", "above") and first.head.lower_ in _lex()["person_nouns"]
+
+
 def age_span(span: Span) -> tuple[Span, AgeValue] | None:
     """The age a number span expresses, extended over its cue words ("aged", "-year-old")."""
     doc = span.doc
@@ -174,6 +186,9 @@ def age_of(token_or_span: Token | Span) -> tuple[Span, AgeValue] | None:
 
     token = token_or_span.root if isinstance(token_or_span, _Span) else token_or_span
     doc = token.doc
+    for ent in doc.ents:  # the word is itself an age ("A 19-year-old was killed")
+        if ent.start <= token.i < ent.end and isinstance(ent._.norm, AgeValue):
+            return ent, ent._.norm
     low = token.lower_
     if low in _lex()["words"]:
         lo, hi = _lex()["words"][low]

@@ -33,7 +33,7 @@ Date = _dt.date
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2019": "'"})
 #: (far, near): a tense-consistent candidate further than ``far`` days from the anchor yields to one
 #: within ``near`` days.  Chosen on MEANTIME (2 of 2 such cases; no case goes the other way).
-FAR_NEAR_DAYS = (180, 90)
+FAR_NEAR_DAYS = (180, 45)
 _CALENDAR_PRECISIONS = {"day", "week", "month", "season", "year", "decade", "century", "time"}
 
 

@@ -76,6 +76,7 @@ def _split_attached(tokens: list[str], label: str | None) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _words_to_number(text: str) -> float | None:
     """Spelled-out (or mixed) cardinal via text2num, then number-parser; ``None`` if neither parses."""
     from text_to_num import text2num
@@ -91,7 +92,7 @@ def _words_to_number(text: str) -> float | None:
     try:
         from number_parser import parse_number as np_parse
 
-        value = np_parse(t)
+        value = np_parse(t, language="en")  # without a language it tries all (~20 ms a call)
     except Exception:  # number-parser raises assorted errors on odd input
         value = None
     return float(value) if isinstance(value, int | float) else None
@@ -112,6 +113,12 @@ def parse_number(text: str, *, label: str | None = None) -> float | None:
         return float(t)
     tokens = _split_attached(t.split(" "), label)
     scales = _scale_words()
+    if any(tok in _lex()["vague_plurals"] for tok in tokens):
+        return None  # "thousands" is an order of magnitude, not 1000 (text2num says 1000)
+    if not any(ch.isdigit() for ch in t) and tokens[-1] != "dozen" and not t.startswith("half"):
+        whole = _words_to_number(t)  # text2num reads "sixteen thousand nine hundred" whole
+        if whole is not None:
+            return whole
     if len(tokens) >= 2 and tokens[-1] in scales:
         if label == "QUANTITY" and tokens[-1] in ("m", "t", "b", "k"):
             return None
@@ -210,7 +217,11 @@ def _unit_of(rest: list[str]) -> str | None:
     for word in lexicon.by_length(lex["units"]):
         if phrase == word or phrase.startswith(word + " "):
             return lex["units"][word]
-    words = [w for w in rest if re.fullmatch(r"[a-z][a-z'.-]*", w)]
+    words = []
+    for w in rest:  # the head noun: the last word before a function word
+        if w in lex["not_units"] or not re.fullmatch(r"[a-z][a-z'.-]*", w):
+            break
+        words.append(w)
     return words[-1] if words else None
 
 
@@ -332,7 +343,7 @@ def _range(core: str, label: str | None, *, between: bool) -> Bounds | None:
             if rscaled and not lscaled and lb.rule != "numbers:vague":
                 right_tokens = _split_attached(right.split(" "), label)
                 scale = next((_scale_words()[w] for w in right_tokens if w in _scale_words()), 1.0)
-                if lo * scale <= hi:
+                if lo < hi / scale:  # "1.5 to 2 million", not "one to one hundred"
                     lo = lo * scale
             if lo > hi:
                 lo, hi = hi, lo

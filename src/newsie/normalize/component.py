@@ -1,0 +1,183 @@
+"""The spaCy components ``newsie_numbers`` and ``newsie_normalize`` (run after whichever NER is in place).
+
+``newsie_numbers`` repairs number spans with Matcher rules from
+``data/patterns.yaml``: it merges a range into one entity ("Between 300 and
+500" is one CARDINAL, not two), relabels an age range that NER took for a date
+("aged 19 to 27" -> CARDINAL "19 to 27"), and extends a number over its
+bound/approximation cue ("more than 1,000").  ``newsie_normalize`` then gives
+every DATE, TIME, CARDINAL, QUANTITY, MONEY, PERCENT and ORDINAL entity its
+value in ``span._.norm``.
+
+This module is imported by spaCy for its entry points whenever any pipeline is
+created, so it imports only spaCy and newsie's light modules at top level; the
+parsers load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsie import extensions
+from newsie.normalize import lexicon
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
+QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+NORMALISED_LABELS = TIME_LABELS | QUANTITY_LABELS | {"ORDINAL"}
+
+
+def _prefix_patterns(lists: list[str]) -> list[list[dict[str, Any]]]:
+    """Token patterns "cue words + numeric entity" from the cue lists of numbers.yaml."""
+    lex = lexicon.load("numbers.yaml")
+    labels = lexicon.load("patterns.yaml")["numeric_labels"]
+    phrases = sorted({p for name in lists for p in lex[name]})
+    patterns = []
+    for phrase in phrases:
+        words = phrase.split(" ")
+        if any(not w.isalpha() for w in words):
+            continue
+        patterns.append([{"LOWER": w} for w in words] + [{"ENT_TYPE": {"IN": labels}, "OP": "+"}])
+    return patterns
+
+
+class NumberSpans:
+    """Merge, relabel and extend number spans after NER (rules in ``data/patterns.yaml``)."""
+
+    def __init__(self, nlp: Language, name: str = "newsie_numbers") -> None:
+        extensions.register()
+        self.name = name
+        self.rules: dict[str, dict[str, Any]] = {}
+        self.matcher = Matcher(nlp.vocab)
+        for rule in lexicon.load("patterns.yaml")["rules"]:
+            patterns = [rule["pattern"]] if "pattern" in rule else _prefix_patterns(rule["prefixes"])
+            self.matcher.add(rule["name"], patterns)
+            self.rules[rule["name"]] = rule
+        self.order = list(self.rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            name = doc.vocab.strings[match_id]
+            rule = self.rules[name]
+            s, e = start + int(rule.get("trim_start", 0)), end - int(rule.get("trim_end", 0))
+            if s >= e:
+                continue
+            candidates.append(Span(doc, s, e, label=name))
+        if not candidates:
+            return doc
+        # longest first, then the earlier rule in the file
+        chosen = filter_spans(sorted(candidates, key=lambda sp: self.order.index(sp.label_)))
+        ents = list(doc.ents)
+        changed = False
+        for cand in chosen:
+            rule = self.rules[cand.label_]
+            overlapping = [e for e in ents if e.start < cand.end and cand.start < e.end]
+            if any(e.label_ not in rule["labels"] for e in overlapping):
+                continue
+            if rule.get("needs_entity", False) and not overlapping:
+                continue
+            start = min([cand.start] + [e.start for e in overlapping])
+            end = max([cand.end] + [e.end for e in overlapping])
+            label = rule["label"]
+            if label == "keep":
+                numeric = [e.label_ for e in overlapping if e.label_ in QUANTITY_LABELS]
+                label = numeric[0] if numeric else "CARDINAL"
+            if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end, overlapping[0].label_) == (
+                    start, end, label):
+                continue  # NER already has it right
+            new = Span(doc, start, end, label=label)
+            ents = [e for e in ents if e not in overlapping] + [new]
+            new._.rule = f"numbers:{cand.label_}"
+            changed = True
+        if changed:
+            doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+
+class Normaliser:
+    """Fill ``span._.norm`` for numeric and temporal entities (quantities, ages, TIMEX3 values)."""
+
+    def __init__(self, nlp: Language, name: str = "newsie_normalize") -> None:
+        extensions.register()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = doc._.date
+        for ent in doc.ents:
+            if ent.label_ not in NORMALISED_LABELS:
+                continue
+            try:
+                value = normalise_span(ent, anchor)
+            except Exception as err:  # never lose a document to one odd span
+                value = None
+                doc.user_data.setdefault(("newsie", "normalize_errors"), []).append(f"{ent.text!r}: {err!r}")
+            if value is not None:
+                ent._.norm = value
+        return doc
+
+
+def normalise_span(ent: Span, anchor: Any = None) -> Any:
+    """The normalised value of one entity span (QuantityValue, AgeValue, TimeValue) or ``None``."""
+    from newsie.normalize.ages import age_span, attached_to_person, is_age_context, parse_age
+    from newsie.normalize.dates import resolve_date, tense_of
+    from newsie.normalize.numbers import parse_ordinal, parse_quantity
+    from newsie.schema import QuantityValue
+
+    label = ent.label_
+    if label == "ORDINAL":
+        n = parse_ordinal(ent.text)
+        return None if n is None else QuantityValue(min=n, max=n, unit="ordinal", rule="numbers:ordinal")
+    if label in ("CARDINAL", "DATE", "QUANTITY") and is_age_context(ent):
+        found = age_span(ent)
+        if found is not None:
+            return found[1]
+    if label == "CARDINAL" and attached_to_person(ent):
+        age = parse_age(ent.text)
+        if age is not None:
+            return age
+    if label in TIME_LABELS:
+        value = resolve_date(ent.text, anchor, tense_of(ent))
+        if value is None and label == "DATE" and attached_to_person(ent):
+            return parse_age(ent.text)  # NER's DATE "45" in "Smith, 45," is an age
+        return value
+    value = parse_quantity(ent.text, label=label)
+    if value is None:
+        return None
+    if label == "PERCENT" and value.unit is None:
+        value.unit = "%"
+    if value.unit is None and label in ("CARDINAL", "QUANTITY"):
+        value.unit = head_noun(ent)
+    return value
+
+
+def head_noun(ent: Span) -> str | None:
+    """The noun a number counts: "300 and 500 Korean men" -> "men", "thousands of troops" -> "troops"."""
+    doc = ent.doc
+    root = ent.root
+    if root.dep_ in ("nummod", "quantmod") and root.head.i >= ent.end and root.head.pos_ == "NOUN":
+        return root.head.lower_
+    j = ent.end
+    if j < len(doc) and doc[j].lower_ == "of":
+        j += 1
+    while j < len(doc) and doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM") and doc[j].head.i > j \
+            and doc[j].dep_ in ("amod", "compound", "nmod", "nummod") and j - ent.end < 4:
+        j += 1
+    if j < len(doc) and doc[j].pos_ == "NOUN":
+        return doc[j].lower_
+    return None
+
+
+@Language.factory("newsie_numbers", requires=["doc.ents"], assigns=["doc.ents", "span._.rule"])
+def make_newsie_numbers(nlp: Language, name: str) -> NumberSpans:
+    """Factory of ``newsie_numbers`` (entry point in pyproject.toml)."""
+    return NumberSpans(nlp, name)
+
+
+@Language.factory("newsie_normalize", requires=["doc.ents"], assigns=["span._.norm"])
+def make_newsie_normalize(nlp: Language, name: str) -> Normaliser:
+    """Factory of ``newsie_normalize`` (entry point in pyproject.toml)."""
+    return Normaliser(nlp, name)

@@ -1,0 +1,97 @@
+"""End to end through newsie.load(): the seed article, with and without its date, and number-span repair."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsie.schema import AgeValue, QuantityValue, TimeValue
+
+
+def _ent(doc, text: str):
+    found = [e for e in doc.ents if e.text == text]
+    assert found, f"{text!r} not an entity: {[(e.text, e.label_) for e in doc.ents]}"
+    return found[0]
+
+
+def test_pipeline_order(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index("newsie_numbers") < names.index("newsie_normalize")
+    ner = "newsie_ner" if "newsie_ner" in names else "ner"
+    assert names.index(ner) < names.index("newsie_numbers")
+
+
+@pytest.mark.parametrize(("text", "value", "precision", "mod"), [
+    ("Jan. 20", "2023-01-20", "day", None),
+    ("last November", "2022-11", "month", None),
+    ("late February", "2023-02", "month", "END"),
+])
+def test_seed_dates(seed_doc, text: str, value: str, precision: str, mod) -> None:
+    norm = _ent(seed_doc, text)._.norm
+    assert isinstance(norm, TimeValue)
+    assert (norm.value, norm.precision, norm.mod, norm.anchored) == (value, precision, mod, True)
+    assert norm.rule.startswith("dates:")
+
+
+def test_seed_range_is_one_cardinal(seed_doc) -> None:
+    ent = _ent(seed_doc, "Between 300 and 500")
+    assert ent.label_ == "CARDINAL"
+    norm = ent._.norm
+    assert isinstance(norm, QuantityValue) and (norm.min, norm.max) == (300, 500)
+    assert norm.unit == "men"
+
+
+def test_seed_age_range(seed_doc) -> None:
+    ent = _ent(seed_doc, "19 to 27")
+    assert ent.label_ == "CARDINAL"  # never a DATE ("1927")
+    assert isinstance(ent._.norm, AgeValue) and (ent._.norm.min, ent._.norm.max) == (19, 27)
+
+
+def test_seed_every_numeric_entity_normalised(seed_doc) -> None:
+    labels = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+    missing = [e.text for e in seed_doc.ents if e.label_ in labels and e._.norm is None]
+    assert not missing
+
+
+def test_seed_without_date(nlp, seed_text) -> None:
+    from newsie.api import make_doc
+
+    doc = nlp(make_doc(nlp, seed_text, date=None))
+    norm = _ent(doc, "Jan. 20")._.norm
+    assert (norm.value, norm.anchored) == ("XXXX-01-20", False)
+    assert _ent(doc, "last November")._.norm.value == "XXXX-11"
+
+
+def test_result_carries_norms(nlp, seed_text) -> None:
+    """The values survive into the schema Result (what the writers dump)."""
+    from newsie.api import extract
+
+    result = extract(seed_text, date="2023-02-02", nlp=nlp)
+    by_text = {e.text: e for e in result.entities}
+    assert by_text["Jan. 20"].norm.value == "2023-01-20"
+    assert by_text["19 to 27"].norm.kind == "age"
+
+
+@pytest.mark.parametrize(("sentence", "text", "label", "lo", "hi", "approx", "unit"), [
+    ("About 300 troops were sent.", "About 300", "CARDINAL", 300, 300, True, "troops"),
+    ("More than 1,000 tanks were sent.", "More than 1,000", "CARDINAL", 1000, None, False, "tanks"),
+    ("They sent 300 to 500 troops.", "300 to 500", "CARDINAL", 300, 500, False, "troops"),
+    ("Tens of thousands of people protested.", "Tens of thousands", "CARDINAL", 10_000, 100_000, True, "people"),
+    ("The deal is worth $3.5 billion.", "$3.5 billion", "MONEY", 3.5e9, 3.5e9, False, "USD"),
+    ("Turnout fell to 40%.", "40%", "PERCENT", 40, 40, False, "%"),
+])
+def test_numbers_in_sentences(nlp, sentence, text, label, lo, hi, approx, unit) -> None:
+    from newsie.api import make_doc
+
+    doc = nlp(make_doc(nlp, sentence, date="2023-02-02"))
+    ent = _ent(doc, text)
+    assert ent.label_ == label
+    norm = ent._.norm
+    assert (norm.min, norm.max, norm.approx, norm.unit) == (lo, hi, approx, unit)
+
+
+def test_ordinal(nlp) -> None:
+    from newsie.api import make_doc
+
+    doc = nlp(make_doc(nlp, "It was the third attack this year.", date="2023-02-02"))
+    assert _ent(doc, "third")._.norm.min == 3
+    assert _ent(doc, "this year")._.norm.value == "2023"
