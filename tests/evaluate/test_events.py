@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsie.evaluate.events import score_events, slot_agrees
+from newsie.evaluate.events import EventScorer, score_events, slot_agrees
 from newsie.schema import EventRecord
 
 TEXT = "Russia attacked Kyiv on Monday, killing 12 people. Ukraine said it would retaliate."
@@ -35,7 +35,9 @@ def test_ace_style_known_answer():
         rec("DIE", "killing", actor=at("Russia"), quantity={**at("12 people"), "min": 12, "max": 12}),
         rec("RETALIATE", "retaliate", actor={**at("it"), "norm": "Ukraine"}, modality="planned"),
     ]
-    s, errors = score_events([("d", TEXT, GOLD, pred)])
+    scorer = EventScorer()
+    scorer.add("d", TEXT, GOLD, pred)
+    s, errors = scorer.result(), scorer.errors
     assert (s.n_gold, s.n_pred) == (3, 3)
     ti, tc = s.trigger_identification, s.trigger_classification
     assert (ti.tp, ti.fp, ti.fn) == (2, 1, 1)
@@ -56,6 +58,9 @@ def test_ace_style_known_answer():
     assert (s.record_exact.tp, s.record_exact.fp, s.record_exact.fn) == (0, 3, 3)
     assert sorted((e.kind, e.type) for e in errors) == [
         ("FN", "KILL"), ("FN", "STATEMENT"), ("FP", "DIE"), ("FP", "RETALIATE")]
+    arg_errors = [(e.kind, e.type, e.text) for e in scorer.argument_errors]
+    assert len(arg_errors) == ac.fp + ac.fn
+    assert ("FN", "ATTACK.target", "Kyiv") in arg_errors and ("FP", "ATTACK.location", "Kyiv on Monday") in arg_errors
 
 
 def test_values_on_matched_records_and_exact_match_by_norm():

@@ -150,6 +150,7 @@ class EventScorer:
     def __init__(self) -> None:
         self.scores = EventScores()
         self.errors: list[EventError] = []
+        self.argument_errors: list[EventError] = []  # role fillers missed/invented (classification), type "TYPE.role"
         self._roles = roles()
         self._core = core_slots()
         self._types: dict[str, PRF] = defaultdict(PRF)
@@ -199,6 +200,15 @@ class EventScorer:
             lambda g, p: arg_match_score(g.arg, p.arg) if (g.event_type, g.role) == (p.event_type, p.role) else None,
         )
         self._per_role(self._arg_cls, arg_cls, g_items, p_items)
+        found: list[EventError] = []
+        for kind, items, matched in (("FN", g_items, {gi for gi, _ in arg_cls}),
+                                     ("FP", p_items, {pi for _, pi in arg_cls})):
+            for i, item in enumerate(items):
+                if i not in matched:
+                    a = item.arg
+                    found.append(EventError(doc_id, kind, f"{item.event_type}.{item.role}", a.start, a.end, a.text,
+                                            context(text, a.start, a.end)))
+        self.argument_errors.extend(sorted(found, key=lambda e: (e.start, e.end, e.kind)))
 
         # values on records matched by trigger classification
         for gi, pi in cls:

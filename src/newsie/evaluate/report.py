@@ -83,6 +83,10 @@ def errors_block(s: SystemResult, n: int) -> list[str]:
         lines.append(f"  {len(s.event_errors)} event errors (trigger classification), first {min(n, len(s.event_errors))}:")
         for err in s.event_errors[:n]:
             lines.append(f"  {err.kind} {err.type:<11} {err.doc_id}:{err.start}-{err.end} {err.context}")
+    if s.events is not None and s.argument_errors:
+        lines.append(f"  {len(s.argument_errors)} argument errors (classification), first {min(n, len(s.argument_errors))}:")
+        for err in s.argument_errors[:n]:
+            lines.append(f"  {err.kind} {err.type:<20} {err.doc_id}:{err.start}-{err.end} {err.context}")
     return lines
 
 
@@ -105,7 +109,7 @@ def format_report(ev: Evaluation, errors: int = 0) -> str:
         out.append(f"  {s.name:<17} {_acc(s.entities.values)}{unset}")
         for label, acc in sorted(s.entities.values_per_label.items()):
             out.append(f"    {label:<15} {_acc(acc)}")
-        if s.entities.units.total:
+        if s.entities.units.total and s.entities.n_pred_norms:
             out.append(f"    {'quantity unit':<15} {_acc(s.entities.units)}")
     for s in ev.systems:
         block = events_block(s)

@@ -38,6 +38,7 @@ class SystemResult:
     entity_errors: list[EntityError] = field(default_factory=list)
     value_errors: list[EntityError] = field(default_factory=list)
     event_errors: list[EventError] = field(default_factory=list)
+    argument_errors: list[EventError] = field(default_factory=list)
     determiners_stripped: bool = False
     n_stripped: int = 0
 
@@ -54,6 +55,7 @@ class SystemResult:
             "entity_errors": [e.to_dict() for e in self.entity_errors[cut]],
             "value_errors": [e.to_dict() for e in self.value_errors[cut]],
             "event_errors": [e.to_dict() for e in self.event_errors[cut]],
+            "argument_errors": [e.to_dict() for e in self.argument_errors[cut]],
         }
 
 
@@ -190,6 +192,7 @@ def run_system(
         entity_errors=ents.errors,
         value_errors=ents.value_errors,
         event_errors=[] if events is None else events.errors,
+        argument_errors=[] if events is None else events.argument_errors,
         determiners_stripped=strip_determiners,
         n_stripped=n_stripped,
     )
