@@ -21,7 +21,7 @@ from newsie.schema import EventRecord, Result
 ROLES = ("actor", "target", "theme", "location", "destination", "source", "time", "quantity", "age")
 
 _CSS = """
-body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; margin: 2em auto; max-width: 72em;
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; margin: 2em auto; max-width: 96em;
        color: #222; padding: 0 1em; }
 h1 { font-size: 1.5em; margin-bottom: .2em; }
 .meta { color: #555; font-size: .9em; margin-bottom: 1.5em; }
@@ -30,7 +30,8 @@ h2 { font-size: 1.2em; border-bottom: 1px solid #ddd; padding-bottom: .2em; marg
 table { border-collapse: collapse; width: 100%; font-size: .88em; }
 th, td { border: 1px solid #ddd; padding: .35em .5em; vertical-align: top; text-align: left; }
 th { background: #f4f4f4; }
-tr:nth-child(even) td { background: #fafafa; }
+tr.evidence td { background: #fcfcf7; line-height: 1.7; border-bottom: 2px solid #ccc; }
+.rule { font-size: .75em; color: #777; margin-left: 1em; }
 .type { font-weight: 600; white-space: nowrap; }
 .role { white-space: nowrap; color: #555; }
 mark { padding: 0 .15em; border-radius: .2em; }
@@ -122,19 +123,21 @@ def events_table(doc: Doc, events: list[EventRecord]) -> str:
     if not events:
         return '<p class="empty">No event records were extracted from this article.</p>'
     roles = [r for r in ROLES if any(getattr(ev, r) is not None for ev in events)]
-    head = "".join(f"<th>{r}</th>" for r in ["#", "type", "trigger", *roles, "evidence", "rule"])
+    head = "".join(f"<th>{r}</th>" for r in ["#", "type", "trigger", *roles])
+    width = 3 + len(roles)
     rows = []
     for i, ev in enumerate(events):
         cells = [
-            f"<td>{i + 1}</td>",
+            f'<td rowspan="2">{i + 1}</td>',
             f'<td class="type">{html.escape(ev.type)}<br><span class="modality">{html.escape(ev.modality)}'
             f"{' · CAMEO ' + html.escape(ev.cameo) if ev.cameo else ''}</span></td>",
             f"<td>{html.escape(ev.trigger.text)}</td>",
             *(f"<td>{_role_cell(ev, r)}</td>" for r in roles),
-            f"<td>{highlight_evidence(ev, doc)}</td>",
-            f'<td class="role">{html.escape(ev.rule)}</td>',
         ]
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        rows.append(f'<tr class="ev">{"".join(cells)}</tr>')
+        # the evidence gets a full-width row: squeezed into a column it becomes unreadable
+        rows.append(f'<tr class="evidence"><td colspan="{width - 1}">{highlight_evidence(ev, doc)}'
+                    f' <span class="rule">rule: {html.escape(ev.rule)}</span></td></tr>')
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
