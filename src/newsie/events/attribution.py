@@ -17,6 +17,7 @@ from newsie.events.coref import make_fill
 from newsie.events.model import Candidate, Context, Fill
 from newsie.events.syntax import ACTOR_LABELS, has_child, np_range
 
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "advcl", "xcomp"})
 
 
@@ -75,6 +76,8 @@ def find_source(ctx: Context, cand: Candidate) -> tuple[Fill | None, int | None]
         dep, cur = cur.dep_, cur.head
         if cur.lemma_.lower() in frames and cur.pos_ == "VERB" and dep in CONTENT_DEPS and cur.i != cand.anchor:
             speaker = frame_speaker(ctx, cur)
+            if speaker is not None and speaker.lower_ in FIRST_PERSON:
+                continue  # "I think ..." inside a quote: the quote's own speaker is the source
             if speaker is not None:
                 return _speaker_fill(ctx, speaker, f"source:frame:{cur.lemma_.lower()}"), cur.i
             if dep in ("ccomp", "parataxis"):

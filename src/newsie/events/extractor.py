@@ -66,8 +66,10 @@ class EventExtractor:
         if entry.pattern is not None:
             return [dict(p) for p in entry.pattern]
         tok: dict = {"LEMMA": entry.lemma, "POS": {"IN": list(entry.pos)}}
-        if entry.plural:
+        if entry.number == "plural":
             tok["TAG"] = {"IN": ["NNS", "NNPS"]}
+        elif entry.number == "singular":
+            tok["TAG"] = {"NOT_IN": ["NNS", "NNPS"]}
         return [tok]
 
     # ------------------------------------------------------------ pass 1-2
@@ -191,6 +193,10 @@ class EventExtractor:
         for cand in cands:
             cand.id = _mention_id(ctx, cand)
         merge.apply_merges(ctx, [c for c in cands if c.dropped is None], self.merges.merges)
+        for cand in cands:
+            if cand.dropped is None and self.lexicon.drop_bare_nominals and cand.nominal and not cand.supported \
+                    and not cand.roles and cand.time is None and cand.quantity is None and not cand.merged_from:
+                cand.dropped = "bare nominal mention (no role, no time)"
         live = [c for c in cands if c.dropped is None]
         return [self._record(ctx, c, n) for n, c in enumerate(live)]
 
@@ -254,12 +260,23 @@ def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
         return False
     if entry.requires_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return False
-    if entry.exclude_object_lemmas and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in entry.exclude_object_lemmas for c in head.children
+    reduced = head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") or (reduced and c.dep_ == "nsubj")]
+    if entry.exclude_object_lemmas and any(c.lemma_.lower() in entry.exclude_object_lemmas for c in objects):
+        return False
+    if entry.object_lemmas and not any(c.lemma_.lower() in entry.object_lemmas for c in objects):
+        return False
+    if entry.exclude_counted_object and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children) and any(
+        g.dep_ == "nummod" for c in objects for g in c.children
     ):
         return False
+    if entry.active_only and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return False
+    doc = span.doc
+    if entry.exclude_next_lemmas and span.end < len(doc) and doc[span.end].lemma_.lower() in entry.exclude_next_lemmas:
+        return False
     return not (entry.exclude_prev_lemmas and span.start > 0
-                and span.doc[span.start - 1].lemma_.lower() in entry.exclude_prev_lemmas)
+                and doc[span.start - 1].lemma_.lower() in entry.exclude_prev_lemmas)
 
 
 def _support_anchor(noun: Token, support: set[str]) -> tuple[Token, bool]:

@@ -17,6 +17,8 @@ from spacy.tokens import Token
 from newsie.events.model import Candidate, Context
 from newsie.events.syntax import norm_text
 
+#: prepositions that introduce a complement ("thought better *of* sending", "*by* sending")
+COMPLEMENT_PREPS = frozenset({"of", "by", "against", "to", "for", "about", "on"})
 #: dependency labels crossed upwards when looking for a governing predicate
 GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "acl", "ccomp", "dobj", "pobj", "acomp", "relcl"})
 
@@ -83,6 +85,8 @@ def find_modality(ctx: Context, cand: Candidate) -> tuple[str, str | None]:
             break
         if gov.lemma_.lower() in frames and cur.dep_ == "ccomp":
             break
+        if cur.dep_ == "prep" and norm_text(cur.text) not in COMPLEMENT_PREPS | phrase_children(ctx, gov.lemma_.lower()):
+            break  # "with X saying ...", "After promising ...": an adjunct, not a complement
         _governor_cues(ctx, gov, cues)
         other = ctx.by_anchor.get(gov.i)
         if other is not None and other is not cand:

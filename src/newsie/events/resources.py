@@ -34,10 +34,14 @@ class TriggerEntry(_Strict):
     particle: str | None = None
     needs_support: bool = False
     requires_complement: bool = False
-    plural: bool = False
+    number: Literal["singular", "plural"] | None = None
+    object_lemmas: tuple[str, ...] = ()
+    exclude_counted_object: bool = False
     cameo: str | None = None
     exclude_object_lemmas: tuple[str, ...] = ()
     exclude_prev_lemmas: tuple[str, ...] = ()
+    exclude_next_lemmas: tuple[str, ...] = ()
+    active_only: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:
@@ -88,6 +92,7 @@ class Defaults(_Strict):
 class Lexicon(_Strict):
     version: int
     support_verbs: tuple[str, ...]
+    drop_bare_nominals: bool = True
     defaults: Defaults
     events: dict[str, EventType]
 

@@ -63,8 +63,9 @@ def _heads(ctx: Context, cand: Candidate) -> list[Token]:
 def _possessor(ctx: Context, noun: Token, rule: str) -> Fill | None:
     """Who owns a nominal event: "Putin's speech", "the U.S. decision", "a Russian offensive", "attack by X"."""
     for child in noun.children:
-        if child.dep_ == "poss":
-            return _np(ctx, child, rule)
+        if child.dep_ == "poss" and (child.pos_ == "PRON" or (ctx.ent(child) is not None
+                                                              and ctx.ent(child).label_ in ACTOR_LABELS)):
+            return _np(ctx, child, rule)  # "the aircraft's delivery": a thing's possessive is no actor
     for child in noun.children:
         ent = ctx.ent(child)
         if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i and ent is not None \
@@ -76,6 +77,12 @@ def _possessor(ctx: Context, noun: Token, rule: str) -> Fill | None:
             if pobj is not None:
                 return _np(ctx, pobj, rule)
     return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle with a subject but no auxiliary: "155 planes ordered", "Penske selected to buy"."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 @finder("subject")
@@ -91,10 +98,14 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
     tok = _anchor(ctx, cand)
     if cand.nominal and not cand.supported:
         return None
+    if _reduced_passive(tok):
+        return None
     first = True
     cur = tok
     for _ in range(10):
         for child in cur.children:
+            if child.dep_ == "nsubj" and child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+                return _np(ctx, cur.head, "subject:relative")  # "the system which supplies ..."
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and not first):
                 return _np(ctx, child, "subject" if first else "subject:control")
             if child.dep_ == "agent" and not first:
@@ -165,6 +176,8 @@ def object_(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
 def passive_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """The passive subject: the thing acted on ("300 men are expected to be tossed")."""
     cur = _anchor(ctx, cand)
+    if _reduced_passive(cur):
+        return _np(ctx, has_child(cur, {"nsubj"}), "passive_subject:reduced")
     for _ in range(4):
         subj = has_child(cur, {"nsubjpass"})
         if subj is not None:
@@ -341,8 +354,13 @@ def clause_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill |
     clause or already used by a role are skipped.
     """
     anchor = _anchor(ctx, cand)
-    used = {i for f in cand.roles.values() for i in range(f.start_tok, f.end_tok) if f.label in PLACE_LABELS}
+    actor = cand.roles.get("actor")
+    used = set(range(actor.start_tok, actor.end_tok)) if actor is not None else set()  # "head of X in Indonesia"
+    used |= {f.head for f in cand.roles.values()}
     for tok in anchor.subtree:
+        path = [tok, *[a for a in tok.ancestors if a.i != anchor.i and anchor.i in {x.i for x in a.ancestors}]]
+        if any(t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj") for t in path):
+            continue  # a place inside a complement or another clause is that clause's place
         ent = ctx.ent(tok)
         if ent is None or ent.label_ not in PLACE_LABELS or tok.i != ent.root.i or tok.i in used:
             continue

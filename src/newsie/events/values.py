@@ -15,6 +15,7 @@ events ("less than a week after X promised") is the time of neither.
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -22,6 +23,7 @@ from spacy.tokens import Span, Token
 from newsie.events.model import Candidate, Context, ValueFill
 from newsie.schema import AgeValue, QuantityValue, TimeValue
 
+AGE_RE = re.compile(r"\byears?[- ]old\b|\byear-olds?\b|^aged\b", re.IGNORECASE)
 INTERVAL_MARKS = frozenset({"after", "before", "since", "until", "ago"})
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -43,6 +45,13 @@ def _is_interval(ent: Span) -> bool:
     if head.lower_ in INTERVAL_MARKS:
         return True
     return any(c.dep_ == "mark" and c.lower_ in INTERVAL_MARKS for c in head.children)
+
+
+def _is_age(ent: Span) -> bool:
+    """"a 43-year-old man": an age tagged DATE by the NER is no event time."""
+    if isinstance(ent._.norm, AgeValue | QuantityValue):
+        return True
+    return bool(AGE_RE.search(ent.text))
 
 
 def governing_predicate(ctx: Context, ent: Span) -> Token | None:
@@ -76,7 +85,7 @@ def time_value(ctx: Context, ent: Span) -> TimeValue | None:
 def assign_times(ctx: Context, cands: list[Candidate]) -> None:
     """Give each candidate the date/time entity whose governing predicate is its anchor or trigger."""
     for ent in ctx.doc.ents:
-        if ent.label_ not in TIME_LABELS or _is_interval(ent):
+        if ent.label_ not in TIME_LABELS or _is_interval(ent) or _is_age(ent):
             continue
         gov = governing_predicate(ctx, ent)
         if gov is None:
