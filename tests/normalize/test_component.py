@@ -89,6 +89,14 @@ def test_numbers_in_sentences(nlp, sentence, text, label, lo, hi, approx, unit) 
     assert (norm.min, norm.max, norm.approx, norm.unit) == (lo, hi, approx, unit)
 
 
+def test_day_and_part_of_day_merge(nlp) -> None:
+    from newsie.api import make_doc
+
+    doc = nlp(make_doc(nlp, "Workers walked out on Wednesday afternoon.", date="2007-03-01"))
+    ent = _ent(doc, "Wednesday afternoon")
+    assert ent.label_ == "TIME" and ent._.norm.value == "2007-02-28TAF"
+
+
 def test_ordinal(nlp) -> None:
     from newsie.api import make_doc
 

@@ -85,6 +85,8 @@ ANCHORED = [
     ("3 p.m. Thursday", "past", "2023-02-02T15:00", "time", None, True),
     ("10:30 a.m. yesterday", "past", "2023-02-01T10:30", "time", None, True),
     ("noon", None, "2023-02-02T12:00", "time", None, True),
+    ("midday", None, "2023-02-02TMI", "time", None, True),
+    ("Wednesday afternoon", "past", "2023-02-01TAF", "time", None, True),
 ]
 
 
@@ -99,7 +101,9 @@ def test_resolve_anchored(text: str, tense, value: str, precision: str, mod, anc
 # text, value, precision, mod, direction, fuzzy
 DURATIONS_AND_REFS = [
     ("the next few weeks", "PXW", "duration", None, "future", True),
-    ("the next couple weeks", "P2W", "duration", None, "future", False),
+    ("the next couple weeks", "P2W", "duration", "APPROX", "future", False),
+    ("a two hour", "PT2H", "duration", None, None, False),
+    ("a two-hour", "PT2H", "duration", None, None, False),
     ("the past two years", "P2Y", "duration", None, "past", False),
     ("three weeks", "P3W", "duration", None, None, False),
     ("just a few days", "PXD", "duration", None, None, True),

@@ -53,7 +53,7 @@ def test_patterns_compile() -> None:
     assert len(names) == len(set(names))
     for rule in data["rules"]:
         assert ("pattern" in rule) != ("prefixes" in rule), rule["name"]
-        assert rule["label"] == "keep" or rule["label"] in data["numeric_labels"] + ["DATE"]
+        assert rule["label"] == "keep" or rule["label"] in data["numeric_labels"] + ["DATE", "TIME"]
         if "pattern" in rule:
             matcher.add(rule["name"], [rule["pattern"]])
         else:

@@ -44,6 +44,8 @@ CASES = [
     ("around 1,000", 1000, 1000, True, None),
     ("roughly 20", 20, 20, True, None),
     ("an estimated 2,000", 2000, 2000, True, None),
+    ("Only ten senators", 10, 10, False, "senators"),
+    ("exactly 300", 300, 300, False, None),
     ("up to 300", None, 300, False, None),
     ("at most 12", None, 12, False, None),
     ("fewer than 50", None, 50, False, None),

@@ -492,6 +492,8 @@ def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
 def _duration(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     """"the next few weeks" (PXW, future, fuzzy), "the past two years" (P2Y, past), "three days", "decades"."""
     lex = _lex()
+    t = re.sub(rf"(?<=\w)-(?={_UNIT}\b)", " ", t)  # "two-hour" -> "two hour"
+    t = re.sub(r"^an? (?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty) )", "", t)
     m = re.fullmatch(rf"(?:(?P<dir>{_alt(lex['future_words'] + lex['past_words'])}) )?(?:{_COUNT} )?{_UNIT}"
                      rf"(?: (?P<tail>ahead|to come|past|since))?", t)
     if not m:
@@ -514,18 +516,19 @@ def _duration(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | N
         direction = "past"
     if n is None and not plural and dirword in ("last", "next", "coming", "previous", "this"):
         return None  # "last week" is a calendar period (handled by _relative_period)
+    mod = "APPROX" if n in lex["approx_counts"] else None
     return _tv(_duration_value(count, unit[0]), "duration", "duration", False, direction=direction,
-               fuzzy=count == "X")
+               fuzzy=count == "X", mod=mod)
 
 
 def _clock(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     """Clock times: "3 pm", "15:30", "noon", optionally with a day ("3 pm yesterday")."""
     pat = r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))? ?(?P<ap>am|pm|a m|p m)?(?: (?:local time|gmt|utc|et|est|bst))?"
-    m = re.search(rf"(?:^|\b)(?:at )?(?:{pat}|(?P<word>noon|midday|midnight))(?:\b|$)", t)
+    m = re.search(rf"(?:^|\b)(?:at )?(?:{pat}|(?P<word>noon|midnight))(?:\b|$)", t)
     if not m:
         return None
     if m.group("word"):
-        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("word")]
+        hh, mm = {"noon": (12, 0), "midnight": (24, 0)}[m.group("word")]
     else:
         if not m.group("ap") and not m.group("mi"):
             return None

@@ -168,6 +168,7 @@ def _strip_affixes(t: str) -> tuple[str, set[str], list[str]]:
     seen: list[str] = []
     prefixes = [(w, "approx") for w in lex["approx_prefixes"]]
     prefixes += [(w, "max") for w in lex["max_prefixes"]] + [(w, "min") for w in lex["min_prefixes"]]
+    prefixes += [(w, "neutral") for w in lex["neutral_prefixes"]]
     prefixes.sort(key=lambda p: -len(p[0]))
     suffixes = [(w, "approx") for w in lex["approx_suffixes"]]
     suffixes += [(w, "min") for w in lex["min_suffixes"]] + [(w, "max") for w in lex["max_suffixes"]]
