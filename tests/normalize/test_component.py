@@ -103,3 +103,16 @@ def test_ordinal(nlp) -> None:
     doc = nlp(make_doc(nlp, "It was the third attack this year.", date="2023-02-02"))
     assert _ent(doc, "third")._.norm.min == 3
     assert _ent(doc, "this year")._.norm.value == "2023"
+
+
+def test_year_old_after_cardinal(nlp) -> None:
+    """Whatever span NER gives the number, "-year-old" after it makes it an age."""
+    from spacy.tokens import Span
+
+    from newsie.api import make_doc
+    from newsie.normalize.component import normalise_span
+
+    doc = nlp(make_doc(nlp, "The 19-year-old soldier died.", date="2023-02-02"))
+    nineteen = next(t for t in doc if t.text == "19")
+    value = normalise_span(Span(doc, nineteen.i, nineteen.i + 1, label="CARDINAL"))
+    assert isinstance(value, AgeValue) and value.min == value.max == 19

@@ -206,3 +206,22 @@ def test_weekday_fits_tense(wd: int, anchor: dt.date, tense: str) -> None:
 @settings(max_examples=100, deadline=None)
 def test_days_ago(n: int, anchor: dt.date) -> None:
     assert resolve_date(f"{n} days ago", anchor, "past").value == (anchor - dt.timedelta(days=n)).isoformat()
+
+
+@pytest.mark.parametrize(("sentence", "date_text", "tense"), [
+    ("The government on Jan. 20 ordered companies to pick out personnel.", "Jan. 20", "past"),
+    ("Putin is expected to deliver the speech in late February.", "late February", "future"),
+    ("Moscow may launch a renewed offensive in the next few weeks.", "the next few weeks", "future"),
+    ("The company will open the plant on Friday.", "Friday", "future"),
+    ("A source cited by Daily NK on Thursday said the plan changed.", "Thursday", "past"),
+    ("The talks have resumed this week.", "this week", "past"),
+    ("Prices are rising this month.", "this month", "present"),
+])
+def test_tense_of(nlp, sentence: str, date_text: str, tense: str) -> None:
+    from newsie.api import make_doc
+    from newsie.normalize.dates import tense_of
+
+    doc = nlp(make_doc(nlp, sentence, date="2023-02-02"))
+    start = sentence.index(date_text)
+    span = doc.char_span(start, start + len(date_text), alignment_mode="expand")
+    assert tense_of(span) == tense

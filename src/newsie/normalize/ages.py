@@ -104,9 +104,9 @@ def is_age_context(span: Span) -> bool:
     before = " ".join(t.lower_ for t in doc[max(0, span.start - 4):span.start])
     if any(before.endswith(cue) for cue in lex["cues_before"]):
         return True
-    after = " ".join(t.lower_ for t in doc[span.end:span.end + 4]).replace(" - ", "-").replace(" -", "-")
-    if any(after.startswith(cue.lstrip("-")) or after.startswith(cue) for cue in lex["cues_after"]):
-        return bool(after.startswith(("-year", "year", "years old", "years of age", "yrs")))
+    after = re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in doc[span.end:span.end + 4]))
+    if any(after.startswith(cue) for cue in lex["cues_after"]):
+        return True
     return bool(_DECADE.match(text)) and before.endswith(("their", "his", "her"))
 
 

@@ -94,7 +94,10 @@ class NumberSpans:
             new._.rule = f"numbers:{cand.label_}"
             changed = True
         if changed:
-            doc.ents = sorted(ents, key=lambda e: e.start)
+            try:
+                doc.ents = sorted(ents, key=lambda e: e.start)
+            except ValueError as err:  # overlapping spans: keep NER's entities rather than lose the doc
+                doc.user_data.setdefault(("newsie", "normalize_errors"), []).append(f"newsie_numbers: {err}")
         return doc
 
 

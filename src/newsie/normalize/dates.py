@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
@@ -124,7 +125,13 @@ def _count(word: str | None) -> int | None | Literal["X"]:
 
 
 def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in lexicon.by_length(words))  # type: ignore[arg-type]
+    """A regex alternation of lexicon words, longest first (cached: it is built for every mention)."""
+    return _alt_cached(tuple(words))  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=64)
+def _alt_cached(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in lexicon.by_length(list(words)))
 
 
 # ------------------------------------------------------------------ handlers
