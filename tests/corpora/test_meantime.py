@@ -66,8 +66,9 @@ def test_snippet(tmp_path):
 
 
 def test_real_meantime(corpora):
-    docs = [d for d in meantime.read(corpora) if d.gold_labels]
-    rest = [d for d in meantime.read(corpora) if not d.gold_labels]
+    every = list(meantime.read(corpora))
+    docs = [d for d in every if d.gold_labels]
+    rest = [d for d in every if not d.gold_labels]
     assert len(docs) == 90 and len(rest) >= 80
     # only the headline, dateline and first 4 body sentences are annotated
     assert all(len(d.sentences) <= 7 for d in docs) and all(not d.spans for d in rest)
