@@ -136,3 +136,10 @@ def test_time_values_when_normaliser_resolves(records, pick) -> None:
         pytest.skip("date normaliser (newsie.normalize.dates) not available in this build")
     assert order.time.value == "2023-01-20"
     assert pick(records, "PROMISE", "promising").time.value == "2022-11"
+
+
+def test_summary_lines(records, pick) -> None:
+    assert pick(records, "TRANSFER").summary == "United States sent battle tanks to Ukraine [planned]"
+    order = pick(records, "ORDER").summary
+    assert order.startswith(("2023-01-20: North Korea ordered", "Jan. 20: North Korea ordered"))
+    assert order.endswith("[expected; per Daily NK]")

@@ -19,6 +19,7 @@ Pipeline of passes (each generic, each configured by the data files):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.matcher import Matcher
@@ -194,14 +195,18 @@ class EventExtractor:
             cand.id = _mention_id(ctx, cand)
         merge.apply_merges(ctx, [c for c in cands if c.dropped is None], self.merges.merges)
         for cand in cands:
-            if cand.dropped is None and self.lexicon.drop_bare_nominals and cand.nominal and not cand.supported \
-                    and not cand.roles and cand.time is None and cand.quantity is None and not cand.merged_from:
+            if cand.dropped is None and self._bare(cand) and not cand.merged_from:
                 cand.dropped = "bare nominal mention (no role, no time)"
         live = [c for c in cands if c.dropped is None]
         return [self._record(ctx, c, n) for n, c in enumerate(live)]
 
+    def _bare(self, cand: Candidate) -> bool:
+        """A nominal mention with no support verb, no role, no time, no count (dropped if configured)."""
+        return self.lexicon.drop_bare_nominals and cand.nominal and not cand.supported and not cand.roles \
+            and cand.time is None and cand.quantity is None
+
     def _filter(self, ctx: Context, cands: list[Candidate]) -> None:
-        frame_heads = {c.framed_by for c in cands if c.framed_by is not None}
+        frame_heads = {c.framed_by for c in cands if c.framed_by is not None and not self._bare(c)}
         for cand in cands:
             ev = self.lexicon.events[cand.type]
             if cand.absorbed_by is not None:
@@ -238,7 +243,10 @@ class EventExtractor:
                            *dict.fromkeys(cand.merge_rules)]),
             merged_from=list(cand.merged_from),
         )
-        rec.summary = summarize(rec, self.lexicon.events[cand.type].gloss)
+        ev = self.lexicon.events[cand.type]
+        embedded = cand.all_absorbed()
+        rec.summary = summarize(rec, ev.gloss, ev.summary,
+                                embedded=embedded[0].type.lower().replace("_", " ") if embedded else None)
         return rec
 
     def __call__(self, doc: Doc) -> Doc:
@@ -350,28 +358,46 @@ def _range(lo: float | None, hi: float | None) -> str:
     return _num(lo) if lo == hi else f"{_num(lo)}–{_num(hi)}"
 
 
-def summarize(rec: EventRecord, gloss: str) -> str:
-    """One human line: "2023-01-20: North Korea ordered ... (300–500 men, aged 19–27) [expected; per Daily NK]"."""
+DEFAULT_TEMPLATE = "{actor} {gloss}[ {target}][ {theme}][ to {destination}][ in {location}]"
+_SEGMENT = re.compile(r"\[([^\[\]]*)\]")
+_FIELD = re.compile(r"{(\w+)}")
+
+
+def _fill_template(template: str, values: dict[str, str | None]) -> str:
+    """Fill ``{field}`` slots; a ``[...]`` segment is dropped when any slot in it is empty."""
+
+    def segment(m: re.Match[str]) -> str:
+        names = _FIELD.findall(m.group(1))
+        if any(not values.get(n) for n in names):
+            return ""
+        return _FIELD.sub(lambda f: values[f.group(1)] or "", m.group(1))
+
+    out = _SEGMENT.sub(segment, template)
+    return _FIELD.sub(lambda f: values.get(f.group(1)) or "", out).strip()
+
+
+def summarize(rec: EventRecord, gloss: str, template: str | None = None, embedded: str | None = None) -> str:
+    """One human line from the type's template plus count, age, time, modality and source.
+
+    E.g. "2023-01-20: North Korea ordered ... (300–500 men, aged 19–27) [expected; per Daily NK]".
+    """
 
     def name(arg: Argument | None) -> str | None:
         if arg is None:
             return None
         return arg.norm or arg.text
 
-    parts: list[str] = []
-    actor = name(rec.actor)
-    parts.append(actor or "(unknown actor)")
-    parts.append(gloss)
-    if rec.target is not None and (rec.theme is None or rec.target.start < rec.theme.start or
-                                   rec.target.end > rec.theme.end):
-        parts.append(name(rec.target) or "")
-    if rec.theme is not None:
-        parts.append(rec.theme.text if not rec.theme.norm else rec.theme.norm)
-    if rec.destination is not None:
-        parts.append(f"to {name(rec.destination)}")
-    if rec.location is not None:
-        parts.append(f"in {name(rec.location)}")
-    line = " ".join(p for p in parts if p)
+    target = name(rec.target)
+    if rec.target is not None and rec.theme is not None and rec.theme.start <= rec.target.start \
+            and rec.target.end <= rec.theme.end:
+        target = None  # already said inside the theme
+    values = {
+        "actor": name(rec.actor) or "(unknown actor)", "gloss": gloss, "target": target,
+        "theme": rec.theme.text if rec.theme is not None else None, "destination": name(rec.destination),
+        "location": name(rec.location), "embedded": embedded,
+    }
+    line = _fill_template(template or DEFAULT_TEMPLATE, values)
+    line = re.sub(r"\s+", " ", line)
     extras: list[str] = []
     if rec.quantity is not None:
         extras.append(f"{_range(rec.quantity.min, rec.quantity.max)} {rec.quantity.unit or ''}".strip()
@@ -382,7 +408,7 @@ def summarize(rec: EventRecord, gloss: str) -> str:
     if extras:
         line += f" ({', '.join(extras)})"
     if rec.time is not None:
-        line = f"{rec.time.value or rec.time.text}: {line}"
+        line = f"{rec.time.value if rec.time.anchored and rec.time.value else rec.time.text}: {line}"
     notes = [] if rec.modality == "asserted" else [rec.modality]
     if rec.source is not None:
         notes.append(f"per {name(rec.source)}")

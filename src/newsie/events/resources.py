@@ -58,6 +58,7 @@ class EventType(_Strict):
 
     cameo: str | None = None
     gloss: str
+    summary: str | None = None
     complement: Literal["absorb", "frame", "keep", "none"] | None = None
     modality: Modality | None = None
     future_modality: Modality | None = None
