@@ -29,6 +29,7 @@ CASES = [
     ("teenagers", 13, 19, True),
     ("19 to 27", 19, 27, False),
     ("about 30", 30, 30, True),
+    ("the age of 56", 56, 56, False),
 ]
 
 

@@ -86,6 +86,9 @@ ANCHORED = [
     ("10:30 a.m. yesterday", "past", "2023-02-01T10:30", "time", None, True),
     ("noon", None, "2023-02-02T12:00", "time", None, True),
     ("midday", None, "2023-02-02TMI", "time", None, True),
+    ("18:00 UTC", None, "2023-02-02T18:00", "time", None, True),
+    ("16:00 UTC today", None, "2023-02-02T16:00", "time", None, True),
+    ("the current financial quarter", None, "2023-Q1", "season", None, True),
     ("Wednesday afternoon", "past", "2023-02-01TAF", "time", None, True),
 ]
 
@@ -111,6 +114,12 @@ DURATIONS_AND_REFS = [
     ("Less than a week", "P1W", "duration", "LESS_THAN", None, False),
     ("more than two years", "P2Y", "duration", "MORE_THAN", None, False),
     ("48 hours", "PT48H", "duration", None, None, False),
+    ("fifty-year", "P50Y", "duration", None, None, False),
+    ("twenty-five years", "P25Y", "duration", None, None, False),
+    ("1.5 years", "P1.5Y", "duration", None, None, False),
+    ("the first two years", "P2Y", "duration", None, None, False),
+    ("annual", "P1Y", "duration", "EVERY", None, False),
+    ("every day", "P1D", "duration", "EVERY", None, False),
     ("three days later", "P3D", "duration", None, "future", False),
     ("recently", "PAST_REF", "ref", None, "past", False),
     ("in the past", "PAST_REF", "ref", None, "past", False),

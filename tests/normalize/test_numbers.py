@@ -63,6 +63,14 @@ CASES = [
     ("300 km", 300, 300, False, "km"),
     ("40 kilometres", 40, 40, False, "km"),
     ("2 tonnes", 2, 2, False, "t"),
+    ("79-metre", 79, 79, False, "m"),
+    ("11.6-inch", 11.6, 11.6, False, "in"),
+    ("a 40 mile per gallon", 40, 40, False, "mpg"),
+    ("CA$ 1 billion", 1e9, 1e9, False, "CAD"),
+    ("up to AU$ 7.5 billion", None, 7.5e9, False, "AUD"),
+    ("# 13 billion", 13e9, 13e9, False, "GBP"),
+    ("the other 19.9 %", 19.9, 19.9, False, "%"),
+    ("about one-third", 1 / 3, 1 / 3, True, None),
 ]
 
 

@@ -101,6 +101,8 @@ def is_age_context(span: Span) -> bool:
     text = span.text.lower()
     if any(cue in text for cue in lex["cues_after"]):
         return True
+    if any(re.match(rf"(?:the )?{re.escape(cue)} \d", text) for cue in lex["cues_before"]):
+        return True  # "the age of 56", "aged 19 to 27" as one span
     before = " ".join(t.lower_ for t in doc[max(0, span.start - 4):span.start])
     if any(before.endswith(cue) for cue in lex["cues_before"]):
         return True

@@ -121,7 +121,9 @@ def _count(word: str | None) -> int | None | Literal["X"]:
     from newsie.normalize.numbers import parse_number
 
     value = parse_number(word)
-    return int(value) if value is not None and value == int(value) and value >= 0 else None
+    if value is None or value < 0:
+        return None
+    return int(value) if value == int(value) else value  # type: ignore[return-value]  # "1.5 years" -> P1.5Y
 
 
 def _alt(words: object) -> str:
@@ -141,6 +143,14 @@ def _ref(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
             direction = {"PAST_REF": "past", "FUTURE_REF": "future"}.get(value)
             return _tv(value, "ref", "ref", False, direction=direction)
     return None
+
+
+def _set(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"annual", "every day", "twice a year": a recurring time; mod EVERY stands in for TIMEX3 quant."""
+    value = _lex()["sets"].get(t)
+    if value is None or t in ("a year", "a day", "a month"):  # alone these are durations
+        return None
+    return _tv(value, "duration", "set", False, mod="EVERY")
 
 
 def _iso(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
@@ -269,7 +279,7 @@ def _relative_period(t: str, anchor: Date | None, tense: Tense | None) -> TimeVa
     m = re.fullmatch(rf"(?P<dir>this past|this|last|next|the last|the past|the previous|previous|the preceding"
                      rf"|the next"
                      rf"|coming|the coming|the following|the current|current|the)"
-                     rf" (?P<unit>{_PERIOD_WORDS})", t)
+                     rf" (?:financial |fiscal )?(?P<unit>{_PERIOD_WORDS})", t)
     if not m:
         m2 = re.fullmatch(rf"the (?P<unit>{_PERIOD_WORDS}) (?P<dir>previous|before|after|earlier)", t)
         if not m2:
@@ -455,8 +465,11 @@ def _duration_value(count: int | Literal["X"], code: str) -> str:
     return f"PT{count}{code}" if time_part else f"P{count}{code}"
 
 
-_COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|" \
-         r"few|a few|several|some|many|a couple of|a couple|couple of|couple|a number of|numerous)"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_COUNT = (rf"(?P<n>\d+(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|a hundred|one hundred|a|an|"
+          r"few|a few|several|some|many|a couple of|a couple|couple of|couple|a number of|numerous)")
 _UNIT = r"(?P<u>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|" \
         r"centuries|century)"
 
@@ -474,7 +487,7 @@ def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     relative_to_dct = direction in ("ago", "from now", "hence")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     dirword = "past" if sign < 0 else "future"
-    if not relative_to_dct or anchor is None or count == "X" or precision in ("time",):
+    if not relative_to_dct or anchor is None or count == "X" or precision in ("time",) or count != int(count):
         if relative_to_dct and count == "X":
             return _tv("PAST_REF" if sign < 0 else "FUTURE_REF", "ref", "ago", False, direction=dirword, fuzzy=True)
         return _tv(_duration_value(count, code), "duration", "offset", False, direction=dirword,
@@ -501,6 +514,7 @@ def _duration(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | N
     lex = _lex()
     t = re.sub(rf"(?<=\w)-(?={_UNIT}\b)", " ", t)  # "two-hour" -> "two hour"
     t = re.sub(r"^an? (?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty) )", "", t)
+    t = re.sub(r"^(?:the|its|their|his|her) (?:first|final|initial) (?=\S+ \S)", "", t)  # "the first two years"
     m = re.fullmatch(rf"(?:(?P<dir>{_alt(lex['future_words'] + lex['past_words'])}) )?(?:{_COUNT} )?{_UNIT}"
                      rf"(?: (?P<tail>ahead|to come|past|since))?", t)
     if not m:
@@ -530,7 +544,8 @@ def _duration(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | N
 
 def _clock(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     """Clock times: "3 pm", "15:30", "noon", optionally with a day ("3 pm yesterday")."""
-    pat = r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))? ?(?P<ap>am|pm|a m|p m)?(?: (?:local time|gmt|utc|et|est|bst))?"
+    pat = (r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?(?: ?(?P<ap>am|pm|a m|p m))?"
+           r"(?: (?:local time|gmt|utc|et|est|edt|bst|cet|pst|pdt|z))?")
     m = re.search(rf"(?:^|\b)(?:at )?(?:{pat}|(?P<word>noon|midnight))(?:\b|$)", t)
     if not m:
         return None
@@ -598,7 +613,7 @@ def _ref_keyword(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue 
 
 Handler = Callable[[str, "Date | None", "Tense | None"], "TimeValue | None"]
 HANDLERS: tuple[Handler, ...] = (
-    _ref, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
+    _ref, _set, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
     _season, _ago, _duration, _clock, _week_of_month, _unspecified,
 )
 

@@ -54,6 +54,8 @@ def normalise_text(text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip(_STRIP)
     # "300 - 500" and "300- 500" -> "300-500" between digits only; keep "twenty-five" intact
     t = re.sub(r"(?<=\d) ?- ?(?=[\d$£€])", "-", t)
+    t = re.sub(r"(?<=\d)-(?=[a-z])", " ", t)  # "79-metre", "11.6-inch" -> number + unit
+    t = re.sub(r"^(?:a|an) (?=[\d$£€#])", "", t)  # "a 40 mile per gallon"
     return t
 
 
