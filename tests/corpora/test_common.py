@@ -29,6 +29,11 @@ def test_detokenize_plain_quotes_by_parity():
     assert text == '"Yes", he said.'
 
 
+def test_detokenize_word_internal_hyphens():
+    assert detokenize(["Wal", "-", "Mart", "and", "1997", "-", "8"])[0] == "Wal-Mart and 1997-8"
+    assert detokenize(["companies", "-", "and", "this", "industry", "-", "must"])[0] == "companies - and this industry - must"
+
+
 def test_align_tokens_to_surface_text():
     offs = align_tokens("It's in tampa bay.", ["It", "'s", "in", "tampa", "bay", "."])
     assert offs == [(0, 2), (2, 4), (5, 7), (8, 13), (14, 17), (17, 18)]

@@ -10,7 +10,7 @@ DOC = {
     "sents": [
         ["Wilfried", '"', "Willi", '"', "Schneider", "(", "born", "13", "March", "1963", "in", "Mediaș", ",",
          "Transylvania", ")", "is", "a", "German", "skeleton", "racer", "."],
-        ["He", "won", "55.5", "%", "of", "$", "20", "at", "10:30", "with", "the", "Catholic", "Church", "."],
+        ["He", "won", "55.5", "%", "of", "$", "20", "at", "10:30", "with", "the", "Catholic", "Church", "in", "English", "."],
     ],  # fmt: skip
     "vertexSet": [
         [{"type": "PER", "pos": [0, 5], "sent_id": 0, "name": "x"}],
@@ -21,6 +21,7 @@ DOC = {
         [{"type": "NUM", "pos": [5, 7], "sent_id": 1, "name": "x"}],
         [{"type": "TIME", "pos": [8, 9], "sent_id": 1, "name": "x"}],
         [{"type": "ORG", "pos": [10, 13], "sent_id": 1, "name": "x"}],
+        [{"type": "MISC", "pos": [14, 15], "sent_id": 1, "name": "x"}],
     ],
     "labels": [],
 }
@@ -39,6 +40,7 @@ def test_doc_to_source():
         ("$20", "MONEY"),
         ("10:30", "TIME"),
         ("Catholic Church", "ORG"),
+        ("English", "LANGUAGE"),  # a language word typed MISC is the language, not the nationality
     ]
     assert doc.gold_labels == []  # partial annotation: the teacher fills the rest
 

@@ -69,11 +69,16 @@ def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
     prev_tok = ""
     prev_opened = False
     quote_open = False
-    for raw in tokens:
+    for k, raw in enumerate(tokens):
         tok = ptb_unescape(raw)
         is_quote = tok == '"'
         opening = is_quote and (raw == "``" or (raw != "''" and not quote_open))
         space = prev_raw is not None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if space and (
+            (tok == "-" and _hyphen_joins(prev_tok, nxt)) or (prev_tok == "-" and k >= 2 and _hyphen_joins(tokens[k - 2], tok))
+        ):
+            space = False  # "Wal - Mart" -> "Wal-Mart", "1997 - 8" -> "1997-8"
         if space and (
             raw in _NO_SPACE_BEFORE
             or tok in _NO_SPACE_BEFORE
@@ -94,6 +99,19 @@ def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
         pos += len(tok)
         prev_raw, prev_tok = raw, tok
     return "".join(out), offsets
+
+
+def _hyphen_joins(left: str, right: str) -> bool:
+    """Whether a tokenised ``-`` between these tokens was a word-internal hyphen.
+
+    Both sides digits (``2008 - 09``) or both capitalised words (``Wal - Mart``,
+    ``Rolls - Royce``); a dash between lower-case clauses stays spaced.
+    """
+    if not left or not right:
+        return False
+    if left[-1].isdigit() and right[0].isdigit():
+        return True
+    return left[0].isupper() and right[0].isupper() and left[-1].isalpha() and right[-1].isalnum()
 
 
 def align_tokens(text: str, tokens: Sequence[str]) -> list[tuple[int, int]]:

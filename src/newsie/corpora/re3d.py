@@ -83,6 +83,8 @@ def _strip_lower_prefix(text: str, s: int, e: int) -> tuple[int, int]:
 def _named_org(name: str) -> bool:
     """An Organisation span with a real name, not a generic group like ``Iraqi forces``."""
     gaz = gazetteer()
+    if name.lower() in gaz.pronouns:
+        return False  # "We" (a government speaking)
     for w in _capitalised_words(name):
         w2 = w.strip(",.'’s")
         if not w2 or gaz.is_norp(w2) or gaz.is_country(w2) or w2 in ("The", "A", "An", "Our", "Coalition"):

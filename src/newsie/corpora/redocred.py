@@ -25,6 +25,8 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b(a\.m\.|p\.m\.)")
 def mention_label(lmap: LabelMap, mtype: str, surface: str) -> str | None:
     """The OntoNotes label of one typed mention, or None (masked)."""
     gaz = gazetteer()
+    if mtype == "MISC" and gaz.is_language(surface):
+        return "LANGUAGE"  # README 10.3: languages are MISC, nationality adjectives mostly LOC
     if mtype in ("ORG", "LOC", "MISC") and gaz.is_norp(surface) and not gaz.is_country(surface):
         return "NORP"  # "German" (LOC), "Catholic" (ORG): OntoNotes NORP
     if mtype == "NUM":
