@@ -82,3 +82,24 @@ def test_capital_is_a_place_unless_it_acts(run, pick) -> None:
     assert visit.target.text == "Berlin" and visit.target.norm == "Berlin"
     attack = pick(run("Moscow may attack Kyiv next week."), "ATTACK")
     assert attack.actor.norm == "Russia" and attack.target.norm == "Kyiv"
+
+
+def test_relative_pronoun_is_its_noun(run, pick) -> None:
+    rec = pick(run("The army said the soldiers who were injured on Sunday are recovering."), "INJURE")
+    assert rec.target.text == "soldiers" and "coref:relative" in rec.target.rule
+
+
+def test_participle_modifier_noun_is_the_patient(run, pick) -> None:
+    rec = pick(run("Rights groups visited 125 prisoners detained in Israeli prisons."), "ARREST")
+    assert rec.actor is None and rec.target.text.startswith("125 prisoners")
+
+
+def test_nominal_of_same_type_is_absorbed(run) -> None:
+    records = run("Leaders of the states agreed to a deal with the prime minister on Friday.")
+    assert [r.type for r in records] == ["AGREE"]
+    assert records[0].theme.text.startswith("deal")
+
+
+def test_speaker_is_not_their_own_source(run, pick) -> None:
+    rec = pick(run("Joe Biden noted the risks, saying the economy was strong."), "STATEMENT")
+    assert rec.actor.norm == "Joe Biden" and rec.source is None

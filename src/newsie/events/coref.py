@@ -144,7 +144,14 @@ def make_fill(ctx: Context, start: int, end: int, head: int, rule: str, resolve:
     from newsie.events.syntax import np_range
 
     doc = ctx.doc
-    if resolve and end - start == 1 and doc[head].pos_ == "PRON":
+    tok = doc[head]
+    if resolve and end - start == 1 and tok.tag_ in ("WP", "WDT") and tok.lower_ in ("who", "which", "that", "whom"):
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None:  # "soldiers who were injured": the relative pronoun is the noun it modifies
+            a_start, a_end = np_range(clause.head)
+            norm, label = canonical(ctx, a_start, a_end, clause.head.i)
+            return Fill(a_start, a_end, clause.head.i, f"{rule}+coref:relative", label, norm, None)
+    if resolve and end - start == 1 and tok.pos_ == "PRON":
         ante = resolve_pronoun(ctx, doc[head])
         if ante is not None:
             a_start, a_end = np_range(ante)

@@ -126,9 +126,12 @@ class EventExtractor:
                 link, prev = cur.dep_, cur
                 cur = cur.head
                 gov = ctx.by_anchor.get(cur.i)
-                if gov is not None and gov is not cand and self.lexicon.complement_of(gov.type) == "absorb" \
-                        and (link in COMPLEMENT_LINKS or (link == "prep" and norm_text(prev.text)
-                                                          in modality.phrase_children(ctx, cur.lemma_.lower()))):
+                if gov is not None and gov is not cand and (
+                    (self.lexicon.complement_of(gov.type) == "absorb"
+                     and (link in COMPLEMENT_LINKS or (link == "prep" and norm_text(prev.text)
+                                                       in modality.phrase_children(ctx, cur.lemma_.lower()))))
+                    or (gov.type == cand.type and cand.nominal)  # "agreed to a deal": one agreement
+                ):
                     cand.absorbed_by = gov
                     gov.absorbed.append(cand)
                     break
@@ -189,6 +192,9 @@ class EventExtractor:
         for cand in cands:
             values.assign_amounts(ctx, cand)
             cand.source, cand.framed_by = attribution.find_source(ctx, cand)
+            actor = cand.roles.get("actor")
+            if cand.source is not None and actor is not None and cand.source.same_span(actor):
+                cand.source = None  # "Fenwick noted ..., saying ...": the speaker is not their own source
             cand.modality, cand.modality_rule = modality.find_modality(ctx, cand)
         self._filter(ctx, cands)
         for cand in cands:
@@ -294,10 +300,12 @@ def _support_anchor(noun: Token, support: set[str]) -> tuple[Token, bool]:
         return noun.head, True
     for child in noun.children:
         if child.dep_ == "relcl":
-            for tok in child.subtree:
+            tok: Token | None = child
+            while tok is not None:  # the relative clause's verb or its xcomp chain ("is expected to deliver")
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in support and not any(
                         c.dep_ == "dobj" for c in tok.children):
                     return tok, True
+                tok = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     return noun, False
 
 

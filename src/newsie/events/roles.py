@@ -26,6 +26,7 @@ from newsie.events.syntax import (
     has_child,
     is_passive,
     np_range,
+    trim,
 )
 
 Finder = Callable[[Context, Candidate, tuple[str, ...]], Fill | None]
@@ -85,6 +86,11 @@ def _reduced_passive(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _participle_modifier(verb: Token) -> bool:
+    """A past participle modifying a noun: "prisoners *detained* in Israeli prisons" (the noun is the patient)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
 @finder("subject")
 def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """The active subject of the anchor, or the controller of a non-finite clause.
@@ -98,15 +104,16 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
     tok = _anchor(ctx, cand)
     if cand.nominal and not cand.supported:
         return None
-    if _reduced_passive(tok):
+    if _reduced_passive(tok) or _participle_modifier(tok):
         return None
     first = True
     cur = tok
+    link = ""
     for _ in range(10):
         for child in cur.children:
             if child.dep_ == "nsubj" and child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
                 return _np(ctx, cur.head, "subject:relative")  # "the system which supplies ..."
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and not first):
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and link == "xcomp"):
                 return _np(ctx, child, "subject" if first else "subject:control")
             if child.dep_ == "agent" and not first:
                 pobj = has_child(child, {"pobj"})
@@ -126,6 +133,9 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
             return None
         if cur.dep_ == "conj" and has_child(cur, {"nsubj", "nsubjpass"}):
             return None
+        if cur.dep_ == "conj" and is_passive(cur.head):
+            return None  # "had been manhandled or assaulted": the shared subject is the victim
+        link = cur.dep_
         cur = cur.head
         first = False
     return None
@@ -178,6 +188,16 @@ def passive_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fil
     cur = _anchor(ctx, cand)
     if _reduced_passive(cur):
         return _np(ctx, has_child(cur, {"nsubj"}), "passive_subject:reduced")
+    if _participle_modifier(cur):  # "prisoners detained in Israeli prisons": the noun, without the participle
+        start, end = np_range(cur.head)
+        if start <= cur.i < end:
+            end = cur.i if cur.i > cur.head.i else end
+            start = cur.i + 1 if cur.i < cur.head.i else start
+        start, end = trim(ctx.doc, start, end)
+        return make_fill(ctx, start, end, cur.head.i, "passive_subject:participle") if end > start else None
+    if cur.dep_ == "conj" and cur.tag_ == "VBN" and not has_child(cur, {"nsubj", "nsubjpass"}) \
+            and is_passive(cur.head):
+        cur = cur.head  # "were manhandled or assaulted"
     for _ in range(4):
         subj = has_child(cur, {"nsubjpass"})
         if subj is not None:
