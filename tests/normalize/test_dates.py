@@ -89,6 +89,12 @@ ANCHORED = [
     ("18:00 UTC", None, "2023-02-02T18:00", "time", None, True),
     ("16:00 UTC today", None, "2023-02-02T16:00", "time", None, True),
     ("the current financial quarter", None, "2023-Q1", "season", None, True),
+    ("Christmas", "past", "2022-12-25", "day", None, True),
+    ("New Year's Day", "past", "2023-01-01", "day", None, True),
+    ("the month of July", "past", "2022-07", "month", None, True),
+    ("between 2014 and 2016", None, "2014/2016", "year", None, False),
+    ("1955-2011", None, "1955/2011", "year", None, False),
+    ("from May to July", "past", "2022-05/2022-07", "month", None, True),
     ("Wednesday afternoon", "past", "2023-02-01TAF", "time", None, True),
 ]
 
@@ -168,6 +174,7 @@ def test_not_dates(text: str) -> None:
 def test_normalise() -> None:
     assert normalise("Jan. 20 , 2023") == "jan 20 2023"
     assert normalise("last year's") == "last year"
+    assert normalise("the 70s and") == "the 70s"
 
 
 # ------------------------------------------------------------ properties

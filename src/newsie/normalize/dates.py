@@ -54,7 +54,8 @@ def normalise(text: str) -> str:
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"\s*-\s*(?=[a-z])", "-", t) if re.search(r"\bmid\s*-", t) else t
     t = re.sub(r"\s+", " ", t)
-    return t.strip(" .;:!?()[]\"'")
+    t = t.strip(" .;:!?()[]\"'")
+    return re.sub(r" (?:and|or|to|-)$", "", t)  # a conjunction NER left at the end: "the 70s and"
 
 
 # ------------------------------------------------------------- calendar maths
@@ -143,6 +144,32 @@ def _ref(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
             direction = {"PAST_REF": "past", "FUTURE_REF": "future"}.get(value)
             return _tv(value, "ref", "ref", False, direction=direction)
     return None
+
+
+def _holiday(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """Fixed-date holidays ("Christmas" -> the nearest December 25 fitting the tense)."""
+    day = _lex()["holidays"].get(t)
+    if day is None:
+        return None
+    value = _month_day(day, anchor, tense)
+    return value.model_copy(update={"rule": "dates:holiday"}) if value is not None else None
+
+
+def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> TimeValue | None:
+    """"between 2014 and 2016", "1955-2011", "from May to July": an ISO 8601 interval ``start/end``."""
+    m = re.fullmatch(r"(?:between |from )?(?P<a>.+?) ?(?: and | to | through | until |-|/) ?(?P<b>.+)", t)
+    if not m:
+        return None
+    if t.startswith("between ") and " and " not in t:
+        return None
+    a = _resolve(m.group("a"), anchor, tense, depth + 1)
+    b = _resolve(m.group("b"), anchor, tense, depth + 1)
+    calendar_kinds = _CALENDAR_PRECISIONS - {"time"}
+    if a is None or b is None or a.precision not in calendar_kinds or b.precision not in calendar_kinds:
+        return None
+    if a.value.startswith("X") or b.value.startswith("X") or a.value > b.value:
+        return None
+    return _tv(f"{a.value}/{b.value}", a.precision, "interval", a.anchored or b.anchored)
 
 
 def _set(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
@@ -613,7 +640,7 @@ def _ref_keyword(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue 
 
 Handler = Callable[[str, "Date | None", "Tense | None"], "TimeValue | None"]
 HANDLERS: tuple[Handler, ...] = (
-    _ref, _set, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
+    _ref, _set, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
     _season, _ago, _duration, _clock, _week_of_month, _unspecified,
 )
 
@@ -666,7 +693,9 @@ def _resolve(t: str, anchor: Date | None, tense: Tense | None, depth: int = 0) -
         value = _resolve(t[4:], anchor, tense, depth + 1)
         if value is not None:
             return value
-    return _ref_keyword(t, anchor, tense) if depth == 0 else None
+    if depth == 0:
+        return _interval(t, anchor, tense, depth) or _ref_keyword(t, anchor, tense)
+    return None
 
 
 def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = None) -> TimeValue | None:
