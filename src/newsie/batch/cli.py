@@ -61,6 +61,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=("local", "ray"), default="local", help="local processes or Ray")
     parser.add_argument("--address", default=None, help="Ray cluster address (default: start a local Ray)")
     parser.add_argument("--actors", type=int, default=2, help="Ray actors (one model load each)")
+    parser.add_argument("--part-size", type=int, default=1000,
+                        help="documents per output partition (--engine ray)")
 
 
 def reader_options(args: argparse.Namespace):  # -> ReaderOptions
