@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from newsie.corpora import build as builder
 from newsie.corpora.common import ONTONOTES_LABELS
 
@@ -62,11 +64,17 @@ def test_build_gold_only_is_deterministic(tmp_path):
     assert stats["corpora"]["wikigold"]["train"]["docs"] + stats["corpora"]["wikigold"]["dev"]["docs"] == 40
 
 
-def test_build_with_teacher(tmp_path):
+@pytest.fixture(scope="module")
+def teacher():
+    """en_core_web_sm's real NER, a faster stand-in for the md teacher."""
     from newsie.pipeline import load_base
 
-    teacher = load_base()
-    teacher.select_pipes(enable=["ner"])
+    nlp = load_base()
+    nlp.select_pipes(enable=["ner"])
+    return nlp
+
+
+def test_build_with_teacher(tmp_path, teacher):
     root = _corpora(tmp_path)
     stats = builder.build(root, tmp_path / "s", silver=True, teacher=teacher)
     train = [json.loads(x) for x in (tmp_path / "s" / "train.jsonl").read_text().splitlines()]
@@ -83,3 +91,14 @@ def test_real_build_meantime_re3d(corpora, tmp_path):
     mt = stats["corpora"]["meantime"]
     assert mt["dev"]["docs"] >= 20 and mt["train"]["docs"] >= 45
     assert mt["dev"]["spans"]["silver"] == {}
+
+
+def test_teacher_cache_gives_identical_output(tmp_path, teacher):
+    root = _corpora(tmp_path)
+    cache = tmp_path / "cache.jsonl"
+    builder.build(root, tmp_path / "c1", teacher=teacher, teacher_cache=cache)
+    first = json.loads((tmp_path / "c1" / "build_log.json").read_text())["teacher_labelled"]
+    builder.build(root, tmp_path / "c2", teacher=teacher, teacher_cache=cache)
+    second = json.loads((tmp_path / "c2" / "build_log.json").read_text())["teacher_labelled"]
+    assert first > 0 and second == 0  # every text came from the cache the second time
+    assert (tmp_path / "c1" / "train.jsonl").read_bytes() == (tmp_path / "c2" / "train.jsonl").read_bytes()

@@ -21,12 +21,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     b.add_argument("--no-silver", action="store_true", help="gold spans only (no teacher)")
     b.add_argument("--only", nargs="*", default=None, help="restrict to these corpus names")
     b.add_argument("--batch-size", type=int, default=64)
+    b.add_argument("--teacher-cache", type=Path, default=None, help="JSON-lines cache of raw teacher predictions")
     b.add_argument("--ready", action="store_true", help="write OUT/READY when done")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     from newsie.corpora.build import build
 
-    result = build(args.corpora, args.out, silver=not args.no_silver, corpora=args.only, batch_size=args.batch_size)
+    result = build(args.corpora, args.out, silver=not args.no_silver, corpora=args.only, batch_size=args.batch_size,
+                   teacher_cache=args.teacher_cache)  # fmt: skip
     print(json.dumps(result["totals"], indent=1))
     if args.ready:
         (args.out / "READY").write_text("complete\n", encoding="utf-8")

@@ -116,18 +116,33 @@ def collect(corpora_dir: Path, names: list[str] | None = None) -> tuple[list[dic
     return train, dev
 
 
-def add_silver(train: list[dict], teacher: Any, *, batch_size: int = 64) -> None:
-    """Run the teacher over every training text and merge its spans (gold wins)."""
-    from newsie.corpora.silver import merge, teacher_spans
+def add_silver(train: list[dict], teacher: Any, *, batch_size: int = 64, cache: Path | None = None) -> int:
+    """Run the teacher over every training text and merge its spans (gold wins).
+
+    With ``cache`` (a JSON-lines file), raw predictions for texts seen before
+    are reused; returns how many texts the teacher actually labelled.
+    """
+    from newsie.corpora.silver import TeacherCache, fixed, merge, raw_teacher_spans, teacher_name
 
     texts = [ex["text"] for ex in train]
+    store = TeacherCache(cache, teacher_name(teacher)) if cache is not None else None
+    raw: dict[int, list] = {}
+    if store is not None:
+        for i, text in enumerate(texts):
+            hit = store.get(text)
+            if hit is not None:
+                raw[i] = hit
+    todo = [i for i in range(len(texts)) if i not in raw]
     # sort by length so batches pad little; results are put back in order
-    order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
-    predicted = teacher_spans(teacher, [texts[i] for i in order], batch_size=batch_size)
-    by_index = dict(zip(order, predicted, strict=True))
+    todo.sort(key=lambda i: (len(texts[i]), i))
+    predicted = raw_teacher_spans(teacher, [texts[i] for i in todo], batch_size=batch_size)
+    raw.update(zip(todo, predicted, strict=True))
+    if store is not None:
+        store.add([(texts[i], raw[i]) for i in todo])
     for i, ex in enumerate(train):
         gold = [(s, e, lab) for s, e, lab, _ in ex["spans"]]
-        ex["spans"] = merge(gold, ex["gold_labels"], by_index[i])
+        ex["spans"] = merge(gold, ex["gold_labels"], fixed(ex["text"], raw[i]))
+    return len(todo)
 
 
 def stats(train: list[dict], dev: list[dict]) -> dict[str, Any]:
@@ -178,12 +193,15 @@ def build(
     teacher: Any = None,
     corpora: list[str] | None = None,
     batch_size: int = 64,
+    teacher_cache: Path | None = None,
 ) -> dict[str, Any]:
     """Build the corpus into ``out_dir`` and return the stats (also in ``stats.json``).
 
     ``teacher`` is a spaCy ``Language`` (anything with ``pipe`` yielding docs
     with ``ents``); ``None`` loads en_core_web_md when ``silver`` is on.
     ``corpora`` restricts the build to some corpus names (default: all found).
+    ``teacher_cache`` is a JSON-lines file of raw teacher predictions reused
+    across builds (outputs are identical with or without it).
     Timing goes to ``build_log.json``, not ``stats.json``, so that stats stay
     byte-identical between runs.
     """
@@ -195,12 +213,13 @@ def build(
         train = [ex for ex in train if ex["corpus"] not in SILVER_ONLY]
     t_read = time.monotonic() - t0
     teacher_id = None
+    labelled = 0
     if silver and train:
         from newsie.corpora.silver import load_teacher, teacher_name
 
         teacher = teacher if teacher is not None else load_teacher()
         teacher_id = teacher_name(teacher)
-        add_silver(train, teacher, batch_size=batch_size)
+        labelled = add_silver(train, teacher, batch_size=batch_size, cache=teacher_cache)
     t_silver = time.monotonic() - t0 - t_read
     _write_jsonl(out_dir / "train.jsonl", train)
     _write_jsonl(out_dir / "dev.jsonl", dev)
@@ -210,6 +229,6 @@ def build(
     (out_dir / "stats.json").write_text(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
                                         encoding="utf-8")  # fmt: skip
     (out_dir / "build_log.json").write_text(
-        json.dumps({"read_s": round(t_read, 1), "silver_s": round(t_silver, 1),
+        json.dumps({"read_s": round(t_read, 1), "silver_s": round(t_silver, 1), "teacher_labelled": labelled,
                     "total_s": round(time.monotonic() - t0, 1)}, indent=2) + "\n", encoding="utf-8")  # fmt: skip
     return result

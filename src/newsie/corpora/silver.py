@@ -10,7 +10,10 @@ dropped from name spans and a trailing possessive from all spans
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from newsie.corpora.common import ONTONOTES_LABELS, SpanT, overlaps, strip_det_poss, trim_span
@@ -58,19 +61,61 @@ def fix_convention(text: str, start: int, end: int, label: str) -> tuple[int, in
 _DANGLING = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"})
 
 
+def raw_teacher_spans(nlp: Any, texts: Sequence[str], *, batch_size: int = 64) -> list[list[SpanT]]:
+    """The teacher's entities for each text, as predicted (character offsets)."""
+    return [
+        [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in ONTONOTES_LABELS]
+        for doc in nlp.pipe(texts, batch_size=batch_size)
+    ]
+
+
+def fixed(text: str, spans: Sequence[SpanT]) -> list[SpanT]:
+    """Apply :func:`fix_convention` to raw teacher spans, dropping those that vanish."""
+    out: list[SpanT] = []
+    for s, e, lab in spans:
+        rng = fix_convention(text, s, e, lab)
+        if rng:
+            out.append((rng[0], rng[1], lab))
+    return out
+
+
 def teacher_spans(nlp: Any, texts: Sequence[str], *, batch_size: int = 64) -> list[list[SpanT]]:
     """Teacher entities for each text (character offsets, convention fixed)."""
-    out: list[list[SpanT]] = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        spans: list[SpanT] = []
-        for ent in doc.ents:
-            if ent.label_ not in ONTONOTES_LABELS:
-                continue
-            rng = fix_convention(text, ent.start_char, ent.end_char, ent.label_)
-            if rng:
-                spans.append((rng[0], rng[1], ent.label_))
-        out.append(spans)
-    return out
+    raw = raw_teacher_spans(nlp, texts, batch_size=batch_size)
+    return [fixed(text, spans) for text, spans in zip(texts, raw, strict=True)]
+
+
+class TeacherCache:
+    """Raw teacher predictions keyed by (teacher, text), kept in a JSON-lines file.
+
+    Why: labelling ~800k words takes most of a build's time on a shared CPU,
+    while a rebuild after a label-map change re-labels mostly identical texts.
+    Raw predictions are cached, and the convention fix is re-applied on every
+    build, so changing :func:`fix_convention` needs no cache flush.
+    """
+
+    def __init__(self, path: Path, teacher_id: str) -> None:
+        self.path, self.teacher_id = path, teacher_id
+        self.entries: dict[str, list[SpanT]] = {}
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                self.entries[row["key"]] = [tuple(x) for x in row["spans"]]
+
+    def key(self, text: str) -> str:
+        return hashlib.sha1(f"{self.teacher_id}\x1f{text}".encode()).hexdigest()
+
+    def get(self, text: str) -> list[SpanT] | None:
+        return self.entries.get(self.key(text))
+
+    def add(self, items: Sequence[tuple[str, list[SpanT]]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as fh:
+            for text, spans in items:
+                k = self.key(text)
+                if k not in self.entries:
+                    self.entries[k] = list(spans)
+                    fh.write(json.dumps({"key": k, "spans": [list(x) for x in spans]}) + "\n")
 
 
 def merge(gold: Iterable[SpanT], gold_labels: Iterable[str], silver: Iterable[SpanT]) -> list[list[Any]]:
