@@ -57,11 +57,11 @@ def test_train_logs_dev_f1_per_epoch_and_saves_best(trained: Path) -> None:
 def test_training_is_deterministic(trained: Path, tmp_path: Path) -> None:
     from newsie.ner.train import train
 
-    a = train(trained / "corpus", tmp_path / "a", tiny=True, max_steps=3, batch_size=4, log=lambda _m: None)
-    b = train(trained / "corpus", tmp_path / "b", tiny=True, max_steps=3, batch_size=4, log=lambda _m: None)
+    a = train(trained / "corpus", tmp_path / "a", tiny=True, max_steps=2, batch_size=4, log=lambda _m: None)
+    b = train(trained / "corpus", tmp_path / "b", tiny=True, max_steps=2, batch_size=4, log=lambda _m: None)
     assert (tmp_path / "a" / "last" / "model.safetensors").read_bytes() == (
         tmp_path / "b" / "last" / "model.safetensors").read_bytes()
-    assert a["steps"] == b["steps"] == 3
+    assert a["steps"] == b["steps"] == 2
 
 
 def test_component_runs_the_trained_model_over_long_text(trained: Path) -> None:
@@ -72,9 +72,25 @@ def test_component_runs_the_trained_model_over_long_text(trained: Path) -> None:
     nlp.add_pipe("sentencizer")
     ner = nlp.add_pipe("newsie_ner", config={"model": str(trained / "export")})
     assert ner.model_id.startswith("newsie-ner-")
-    text = " ".join(t for t, _ in ROWS) * 60  # about 2,400 words: many windows
+    text = " ".join(t for t, _ in ROWS) * 30  # about 1,200 words: several windows
     doc = nlp(text)
     for ent in doc.ents:
         assert ent.text == text[ent.start_char:ent.end_char] and ent._.rule == "newsie_ner"
     docs = list(nlp.pipe([ROWS[0][0], text[:3000]], batch_size=2))
     assert [d.text for d in docs] == [ROWS[0][0], text[:3000]]
+
+
+def test_export_records_quantize_choice(trained: Path, tmp_path: Path) -> None:
+    import spacy
+
+    from newsie.ner.export import export
+
+    dest = export(trained / "export", tmp_path / "shipped", quantize=True, scores={"newsie": {"f": 1.0}})
+    config = json.loads((dest / "config.json").read_text())
+    assert config["quantize"] is True and config["dev_scores"]["newsie"]["f"] == 1.0
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("newsie_ner", config={"model": str(dest)})
+    assert ner.model_id.endswith("-int8")
+    ner.set_quantized(False)
+    assert not ner.model_id.endswith("-int8")
+    assert nlp(ROWS[0][0]).text == ROWS[0][0]

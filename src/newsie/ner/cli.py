@@ -8,7 +8,6 @@ The result is a model directory (``<out>/best``) in the format
 from __future__ import annotations
 
 import argparse
-import inspect
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +17,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, default=None,
                         help="a built corpus folder with train.jsonl/dev.jsonl (built into --corpus-out when omitted)")
     parser.add_argument("--corpus-out", type=Path, default=Path("runs/corpus"), help="where to build the corpus")
+    parser.add_argument("--corpora-dir", type=Path, default=None,
+                        help="source corpora for the build (default $NEWSIE_CORPORA or ../shared/corpora)")
     parser.add_argument("--out", type=Path, default=Path("runs/ner"), help="training output (best/, last/, train.jsonl)")
     parser.add_argument("--export", type=Path, default=None, help="copy the best checkpoint here (e.g. models/newsie-ner)")
     parser.add_argument("--no-case", action="store_true", help="ablation: no casing embedding")
@@ -36,19 +37,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-dev", type=int, default=None, help="evaluate on the first N dev examples")
 
 
-def _build_corpus(out: Path) -> Path:
-    """Call the corpus builder (``newsie.corpora.build.build``) into ``out``."""
+def _build_corpus(corpora_dir: Path, out: Path) -> Path:
+    """Build the corpus with ``newsie.corpora.build.build(corpora_dir, out_dir)`` (teacher silver on)."""
     try:
-        from newsie.corpora import build as corpus_build
+        from newsie.corpora.build import build
     except ImportError as err:
         raise SystemExit(f"newsie train: no --corpus given and the corpus builder is unavailable ({err})") from err
-    params = inspect.signature(corpus_build.build).parameters
-    for key in ("out", "out_dir", "output", "dest"):
-        if key in params:
-            corpus_build.build(**{key: out})
-            break
-    else:
-        corpus_build.build(out)
+    if not corpora_dir.is_dir():
+        raise SystemExit(f"newsie train: no --corpus given and no source corpora at {corpora_dir}")
+    build(corpora_dir, out)
     return out
 
 
@@ -61,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = args.corpus
     if corpus is None:
-        corpus = _build_corpus(args.corpus_out)
+        from newsie.pipeline import REPO_ROOT
+
+        src = args.corpora_dir or Path(os.environ.get("NEWSIE_CORPORA", REPO_ROOT.parent / "shared" / "corpora"))
+        corpus = _build_corpus(src, args.corpus_out)
     for name in ("train.jsonl", "dev.jsonl"):
         if not (corpus / name).exists():
             print(f"newsie train: {corpus / name} missing", file=sys.stderr)

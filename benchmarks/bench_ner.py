@@ -1,0 +1,108 @@
+"""Words/second and peak RSS of ``newsie.load()`` vs ``en_core_web_sm`` on the same texts, one process.
+
+Why one process and newsie first: ``ru_maxrss`` is a high-water mark, so the
+system measured first gets a clean peak; sm (much smaller) is measured after,
+and its own footprint is reported as the growth of current RSS.  Both see the
+same texts (dev examples concatenated into article-sized documents when a
+``--dev`` file is given, else the seed article repeated), after a warm-up doc.
+
+Usage: ``python benchmarks/bench_ner.py [--dev runs/corpus/dev.jsonl] [--words 20000] [--out bench.json]``
+Targets (issue 3): newsie >= 0.5x sm words/s, newsie peak RSS < 1.5 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def rss_mb() -> float:
+    """Current resident set size (MB) from /proc (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def texts(dev: Path | None, words: int) -> list[str]:
+    """Article-sized documents (~600 words) totalling about ``words`` words."""
+    if dev is not None:
+        paras = [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        paras = (REPO / "data" / "seeds" / "000_98ee1529b32d8bca.txt").read_text(encoding="utf-8").split("\n\n")
+    docs, cur, total, i = [], [], 0, 0
+    while total < words:
+        p = paras[i % len(paras)]
+        i += 1
+        cur.append(p)
+        total += len(p.split())
+        if sum(len(x.split()) for x in cur) >= 600:
+            docs.append("\n\n".join(cur))
+            cur = []
+    if cur:
+        docs.append("\n\n".join(cur))
+    return docs
+
+
+def run(nlp, docs: list[str], batch_size: int) -> float:
+    list(nlp.pipe(docs[:1]))  # warm-up (lazy init, first allocations)
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(docs, batch_size=batch_size):
+        pass
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dev", type=Path, default=None)
+    ap.add_argument("--words", type=int, default=20000)
+    ap.add_argument("--batch-size", type=int, default=8)
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args(argv)
+    docs = texts(args.dev, args.words)
+    n_words = sum(len(d.split()) for d in docs)
+    res: dict = {"docs": len(docs), "words": n_words, "cpus": os.cpu_count(), "start_rss_mb": round(rss_mb(), 1)}
+
+    import newsie
+    from newsie.pipeline import load_baseline
+
+    t0 = time.perf_counter()
+    nlp = newsie.load()
+    res["newsie_load_s"] = round(time.perf_counter() - t0, 2)
+    res["newsie_pipes"] = nlp.pipe_names
+    dt = run(nlp, docs, args.batch_size)
+    res["newsie_words_per_s"] = round(n_words / dt, 1)
+    res["newsie_peak_rss_mb"] = round(peak_mb(), 1)
+
+    before = rss_mb()
+    sm = load_baseline("sm")
+    dt = run(sm, docs, args.batch_size)
+    res["sm_words_per_s"] = round(n_words / dt, 1)
+    res["sm_rss_growth_mb"] = round(rss_mb() - before, 1)
+    res["speed_ratio_newsie_over_sm"] = round(res["newsie_words_per_s"] / res["sm_words_per_s"], 3)
+    res["targets"] = {
+        "speed_ratio>=0.5": res["speed_ratio_newsie_over_sm"] >= 0.5,
+        "peak_rss<1500MB": res["newsie_peak_rss_mb"] < 1500,
+    }
+    print(json.dumps(res, indent=2))
+    if args.out:
+        args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
