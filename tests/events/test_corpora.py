@@ -23,7 +23,7 @@ def test_wikinews_dev_sentences_keep_provenance(corpora, run) -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     record_schema = {"$ref": "#/$defs/EventRecord", "$defs": schema["$defs"]}
     n_records = 0
-    for sid in sorted(sentences)[:120]:
+    for sid in sorted(sentences)[:60]:
         text = sentences[sid]
         for rec in run(text, date=None):
             n_records += 1
@@ -34,4 +34,4 @@ def test_wikinews_dev_sentences_keep_provenance(corpora, run) -> None:
                 if span is not None:
                     assert text[span.start:span.end] == span.text, (sid, rec.type, name)
             assert rec.summary and rec.rule.startswith("lexicon:")
-    assert n_records >= 20, "the lexicon should fire on a fair share of news sentences"
+    assert n_records >= 10, "the lexicon should fire on a fair share of news sentences"

@@ -56,22 +56,20 @@ class EventExtractor:
         self.merges = load_merges(directory)
         self.matcher = Matcher(vocab)
         self.entries: dict[str, tuple[str, TriggerEntry]] = {}
+        #: single-word triggers by lemma: a dict look-up per token is ~10x faster than Matcher patterns
+        self.by_lemma: dict[str, list[str]] = {}
         for ev_name, ev in self.lexicon.events.items():
             for k, entry in enumerate(ev.triggers):
                 key = f"{ev_name}|{k}"
                 self.entries[key] = (ev_name, entry)
-                self.matcher.add(key, [self._pattern(entry)])
+                if entry.pattern is None:
+                    self.by_lemma.setdefault(entry.lemma.lower(), []).append(key)
+                else:
+                    self.matcher.add(key, [self._pattern(entry)])
 
     @staticmethod
     def _pattern(entry: TriggerEntry) -> list[dict]:
-        if entry.pattern is not None:
-            return [dict(p) for p in entry.pattern]
-        tok: dict = {"LEMMA": entry.lemma, "POS": {"IN": list(entry.pos)}}
-        if entry.number == "plural":
-            tok["TAG"] = {"IN": ["NNS", "NNPS"]}
-        elif entry.number == "singular":
-            tok["TAG"] = {"NOT_IN": ["NNS", "NNPS"]}
-        return [tok]
+        return [dict(p) for p in entry.pattern or ()]
 
     # ------------------------------------------------------------ pass 1-2
     def _candidates(self, ctx: Context) -> list[Candidate]:
@@ -79,6 +77,10 @@ class EventExtractor:
         spans: list[Span] = []
         for match_id, start, end in self.matcher(doc):
             spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        for tok in doc:
+            for key in self.by_lemma.get(tok.lemma_.lower(), ()):
+                if _token_matches(self.entries[key][1], tok):
+                    spans.append(Span(doc, tok.i, tok.i + 1, label=key))
         support = set(self.lexicon.support_verbs)
         noun_heads = {_head_of(s).i for s in spans if _head_of(s).pos_ in ("NOUN", "PROPN")}
         out: list[Candidate] = []
@@ -265,6 +267,14 @@ def _head_of(span: Span) -> Token:
     """The trigger's syntactic head: the last token whose head lies outside the span."""
     outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     return outside[-1] if outside else span.root
+
+
+def _token_matches(entry: TriggerEntry, tok: Token) -> bool:
+    """A single-word trigger entry matches a token: part of speech and grammatical number."""
+    if tok.pos_ not in entry.pos:
+        return False
+    plural = tok.tag_ in ("NNS", "NNPS")
+    return not ((entry.number == "plural" and not plural) or (entry.number == "singular" and plural))
 
 
 def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:

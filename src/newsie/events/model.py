@@ -99,7 +99,8 @@ class Context:
             for i in range(s.start, s.end):
                 self.sent_of[i] = n
         self.ent_at: list[Span | None] = [None] * len(doc)
-        for ent in doc.ents:
+        self.ents: list[Span] = list(doc.ents)  # Doc.ents builds new Spans on every access: read it once
+        for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
         self.candidates: list[Candidate] = []

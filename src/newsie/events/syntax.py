@@ -138,13 +138,3 @@ def clause_range(head: Token) -> tuple[int, int]:
     idx = {t.i for t in head.subtree}
     start, end = contiguous(idx, head.i)
     return trim(head.doc, start, end, drop_dets=False)
-
-
-def entity_of(tok: Token) -> object | None:
-    """The named entity (a Span) that contains ``tok``, if any."""
-    if not tok.ent_type_:
-        return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None

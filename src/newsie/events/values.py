@@ -84,7 +84,7 @@ def time_value(ctx: Context, ent: Span) -> TimeValue | None:
 
 def assign_times(ctx: Context, cands: list[Candidate]) -> None:
     """Give each candidate the date/time entity whose governing predicate is its anchor or trigger."""
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in TIME_LABELS or _is_interval(ent) or _is_age(ent):
             continue
         gov = governing_predicate(ctx, ent)
@@ -111,7 +111,7 @@ def _quantity_value(ent: Span) -> QuantityValue | None:
 
 
 def _age_from_norms(ctx: Context, start: int, end: int, head: Token) -> ValueFill | None:
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.start < end and ent.end > start and isinstance(ent._.norm, AgeValue):
             return ValueFill(ent.start, ent.end, "age:norm", ent._.norm)
     age_of = _normalizer("age_of")
@@ -136,7 +136,7 @@ def assign_amounts(ctx: Context, cand: Candidate) -> None:
     age = _age_from_norms(ctx, fill.start_tok, fill.end_tok, head)
     if age is not None and fill.start_tok <= age.start_tok and age.end_tok <= fill.end_tok + 1:
         cand.age = age
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in NUMERIC_LABELS or not (ent.start < fill.end_tok and ent.end > fill.start_tok):
             continue
         if cand.age is not None and ent.start < cand.age.end_tok and ent.end > cand.age.start_tok:
