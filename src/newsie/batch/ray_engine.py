@@ -66,7 +66,8 @@ class RayEngine:
                  max_task_retries: int = 2, window: int | None = None, init_kwargs: dict[str, Any] | None = None
                  ) -> None:
         ray = _ray()
-        if not ray.is_initialized():
+        self._owns_ray = not ray.is_initialized()  # only a Ray we started is stopped by shutdown()
+        if self._owns_ray:
             kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                                       "ignore_reinit_error": True}
             if address:
@@ -122,6 +123,8 @@ class RayEngine:
         for a in self.actors:
             ray.kill(a)
         self.actors = []
+        if self._owns_ray:
+            ray.shutdown()
 
 
 # --------------------------------------------------------------- partitioned output
