@@ -29,3 +29,11 @@ def test_frame_does_not_cross_paragraphs(run, pick) -> None:
     text = "“We will win,” the minister said.\nRebels attacked a convoy near Goma on Friday."
     rec = pick(run(text), "ATTACK")
     assert rec.source is None and rec.modality == "asserted"
+
+
+def test_the_source_points_back(run, pick) -> None:
+    text = ("A source cited by Daily NK said the factories were closed. "
+            "The source added that police arrested three managers on Friday.")
+    rec = pick(run(text), "ARREST")
+    assert rec.source.text == "source" and rec.source.norm == "Daily NK"
+    assert "coref:definite" in rec.source.rule

@@ -33,7 +33,25 @@ def _cited_by(ctx: Context, speaker: Token) -> Token | None:
     return None
 
 
+def _earlier_mention(ctx: Context, speaker: Token) -> Token | None:
+    """"the source added" -> the earlier "a source cited by Daily NK" (same head noun, earlier in the document)."""
+    if speaker.lemma_.lower() not in ctx.aliases.anaphoric_speakers:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in speaker.children):
+        return None
+    for i in range(speaker.i - 1, -1, -1):
+        tok = ctx.doc[i]
+        if tok.lemma_.lower() == speaker.lemma_.lower() and tok.pos_ == "NOUN":
+            return tok
+    return None
+
+
 def _speaker_fill(ctx: Context, speaker: Token, rule: str) -> Fill:
+    earlier = _earlier_mention(ctx, speaker)
+    if earlier is not None:
+        fill = _speaker_fill(ctx, earlier, rule)
+        start, end = np_range(speaker)
+        return Fill(start, end, speaker.i, f"{fill.rule}+coref:definite", fill.label, fill.norm)
     cited = _cited_by(ctx, speaker)
     if cited is not None:
         ent = ctx.ent(cited)

@@ -175,6 +175,7 @@ class Aliases(_Strict):
     institutions: tuple[str, ...]
     place_modifiers: tuple[str, ...] = ()
     capital_roles: tuple[str, ...] = ("actor", "source")
+    anaphoric_speakers: tuple[str, ...] = ()
     countries: dict[str, Country]
     names: dict[str, tuple[str, ...]]
 
