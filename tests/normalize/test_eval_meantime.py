@@ -27,8 +27,8 @@ def test_dateparser_misreads_an_age_range() -> None:
 
 
 @pytest.mark.corpora
-def test_meantime_accuracy(corpora) -> None:
-    result = eval_meantime.evaluate(corpora)
+def test_meantime_accuracy(corpora, nlp) -> None:
+    result = eval_meantime.evaluate(corpora, nlp=nlp)  # the session's pipeline: no second model load
     table = eval_meantime.format_table(result)
     print(table)
     assert result["n"] >= 190  # 194 DATE TIMEX3 with tokens, DCTs excluded

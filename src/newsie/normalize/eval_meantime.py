@@ -137,9 +137,17 @@ def evaluate(corpora: Path, nlp=None) -> dict:
 
         nlp = load_base(exclude=("ner",))
     mentions = read_mentions(corpora)
-    docs = [Doc(nlp.vocab, words=m.sentence) for m in mentions]
+    # only the syntax is needed (tense); a full newsie pipeline passed in runs just its base components
+    syntax = [n for n in nlp.pipe_names if n in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")]
+    unique: dict[tuple[str, ...], Doc] = {}
+    with nlp.select_pipes(enable=syntax):
+        sentences = list({tuple(m.sentence): None for m in mentions})
+        for words, doc in zip(sentences, nlp.pipe((Doc(nlp.vocab, words=list(w)) for w in sentences),
+                                                  batch_size=64), strict=True):
+            unique[words] = doc
     rows = []
-    for m, doc in zip(mentions, nlp.pipe(docs, batch_size=64), strict=True):
+    for m in mentions:
+        doc = unique[tuple(m.sentence)]
         span = doc[m.start:m.end]
         tense = tense_of(span)
         value = resolve_date(m.text, m.dct, tense)
