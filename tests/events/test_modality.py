@@ -18,6 +18,8 @@ import pytest
         ("The government thought better of sending troops to the border.", "DEPLOY", "cancelled"),
         ("Moscow decided against deploying more troops to Belarus.", "DECIDE", "cancelled"),
         ("The army attacked the town on Sunday.", "ATTACK", "asserted"),
+        ("Russia is unlikely to attack Finland.", "ATTACK", "possible"),
+        ("Turkey denied attacking Kurdish positions in Syria.", "ATTACK", "negated"),
         ("Officials warned of a possible attack on the embassy.", "ATTACK", "possible"),
         ("The White House announced the decision to send Patriot missiles to Poland.", "TRANSFER", "planned"),
     ],

@@ -50,6 +50,11 @@ def test_misparsed_dative_recipient_and_theme_retyping(run, pick) -> None:
     assert rec.theme.text == "more rockets" and rec.cameo == "072" and rec.modality == "planned"
 
 
+def test_deploying_weapons_is_not_a_transfer(run, pick) -> None:
+    rec = pick(run("Russia will deploy nuclear weapons in Belarus, Putin said on Saturday."), "DEPLOY")
+    assert rec.location.norm == "Belarus" and rec.source.norm == "Vladimir Putin" and rec.modality == "planned"
+
+
 def test_send_people_stays_deploy(run, pick) -> None:
     rec = pick(run("Britain sent 200 soldiers to Estonia."), "DEPLOY")
     assert rec.destination.norm == "Estonia" and rec.theme.text == "200 soldiers"

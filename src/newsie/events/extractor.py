@@ -108,7 +108,7 @@ class EventExtractor:
             out.append(Candidate(
                 type=ev_name, lemma=lemma, cameo=entry.cameo or ev.cameo, start=span.start, end=span.end,
                 head=head.i, anchor=anchor.i, nominal=nominal, supported=supported, sent=ctx.sent_of[head.i],
-                entry_rule=f"lexicon:{ev_name}:{lemma}",
+                entry_rule=f"lexicon:{ev_name}:{lemma}", retype=entry.retype,
             ))
         return out
 
@@ -165,7 +165,7 @@ class EventExtractor:
         lemma = ctx.doc[theme.head].lemma_.lower()
         ev = self.lexicon.events[cand.type]
         for new_type, lemmas in ev.type_by_theme.items():
-            if lemma in lemmas:
+            if lemma in lemmas and cand.retype:
                 cand.type = new_type
                 cand.cameo = self.lexicon.events[new_type].cameo
                 cand.entry_rule += f"+type_by_theme:{new_type}"

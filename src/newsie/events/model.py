@@ -57,6 +57,7 @@ class Candidate:
     supported: bool
     sent: int
     entry_rule: str
+    retype: bool = True
     roles: dict[str, Fill] = field(default_factory=dict)
     time: ValueFill | None = None
     quantity: ValueFill | None = None

@@ -42,6 +42,7 @@ class TriggerEntry(_Strict):
     exclude_prev_lemmas: tuple[str, ...] = ()
     exclude_next_lemmas: tuple[str, ...] = ()
     active_only: bool = False
+    retype: bool = True
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:

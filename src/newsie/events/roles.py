@@ -33,7 +33,7 @@ Finder = Callable[[Context, Candidate, tuple[str, ...]], Fill | None]
 FINDERS: dict[str, Finder] = {}
 
 #: dependency labels crossed when a verb's subject is controlled by a governing clause
-CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "conj", "acl", "relcl", "advcl"})
+CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "conj", "acl", "relcl", "advcl", "acomp"})
 
 
 def finder(name: str) -> Callable[[Finder], Finder]:
