@@ -246,8 +246,7 @@ def _month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None
     m = re.fullmatch(
         rf"(?:(?P<dir>last|this|next|past|previous|coming) )?(?P<m>{months})"
         rf"(?: (?:of )?(?P<rel>this|last|next) year)?", t)
-    if not m or (m.group("m") in ("may", "mar", "sun", "sat") and m.group("dir") is None and t == m.group("m")
-                 and m.group("m") != "may"):
+    if not m or t == "mar":  # a bare "mar" is the verb, not March
         return None
     month = lex["months"][m.group("m")]
     direction, rel = m.group("dir"), m.group("rel")
