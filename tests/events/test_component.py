@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from newsie.api import make_doc
+from newsie.events.extractor import EventExtractor
 from newsie.events.resources import DATA_DIR
 
 
@@ -18,8 +19,8 @@ def test_empty_and_eventless_docs(nlp) -> None:
     assert nlp(make_doc(nlp, "The weather was mild."))._.events == []
 
 
-def test_user_lexicon_extension_without_python(tmp_path: Path) -> None:
-    from newsie.pipeline import load_base
+def test_user_lexicon_extension_without_python(tmp_path: Path, nlp) -> None:
+    import spacy
 
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
@@ -30,9 +31,13 @@ def test_user_lexicon_extension_without_python(tmp_path: Path) -> None:
         + "      - {lemma: blockade, pos: [VERB, NOUN]}\n",
         encoding="utf-8",
     )
-    base = load_base()
-    base.add_pipe("newsie_events", config={"data_dir": str(data)})
-    doc = base("The navy blockaded the port of Odesa in July.")
+    # the factory takes the folder from the pipeline config (a blank pipeline: no model to load)
+    blank = spacy.blank("en")
+    blank.add_pipe("newsie_events", config={"data_dir": str(data)})
+    assert "BLOCKADE" in blank.get_pipe("newsie_events").lexicon.events
+    # and the customised extractor runs on a parsed document
+    extractor = EventExtractor(nlp.vocab, data_dir=data)
+    doc = extractor(nlp(make_doc(nlp, "The navy blockaded the port of Odesa in July.")))
     rec = next(r for r in doc._.events if r.type == "BLOCKADE")
     assert rec.cameo == "191" and rec.actor.text == "navy" and rec.target is None
     assert rec.theme.text == "port of Odesa"

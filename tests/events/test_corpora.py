@@ -21,17 +21,17 @@ def test_wikinews_dev_sentences_keep_provenance(corpora, run) -> None:
         for row in csv.DictReader(fh, delimiter="\t"):
             sentences.setdefault(row["qasrl_id"], row["untokenized sentence"])
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    record_schema = {"$ref": "#/$defs/EventRecord", "$defs": schema["$defs"]}
+    validator = jsonschema.Draft202012Validator({"$ref": "#/$defs/EventRecord", "$defs": schema["$defs"]})
     n_records = 0
-    for sid in sorted(sentences)[:60]:
+    for sid in sorted(sentences)[:40]:
         text = sentences[sid]
         for rec in run(text, date=None):
             n_records += 1
-            jsonschema.validate(json.loads(rec.model_dump_json()), record_schema)
+            validator.validate(json.loads(rec.model_dump_json()))
             for name in ("trigger", "actor", "target", "theme", "location", "destination", "source", "time",
                          "quantity", "age"):
                 span = getattr(rec, name)
                 if span is not None:
                     assert text[span.start:span.end] == span.text, (sid, rec.type, name)
             assert rec.summary and rec.rule.startswith("lexicon:")
-    assert n_records >= 10, "the lexicon should fire on a fair share of news sentences"
+    assert n_records >= 8, "the lexicon should fire on a fair share of news sentences"
