@@ -108,3 +108,14 @@ def test_kill9_then_resume_with_two_workers_is_byte_identical(nlp, seed_text: st
     errors = (tmp_path / "ref.errors.jsonl").read_bytes()
     assert (tmp_path / "res.errors.jsonl").read_bytes() == errors
     assert b"bad.jsonl:2" in errors and not jnl.exists()
+
+
+def test_progress_summary_counts() -> None:
+    from newsie.batch.cli import Progress
+    from newsie.batch.process import Outcome
+
+    p = Progress(enabled=False)
+    p.update([Outcome(key="a", record="{}", words=10), Outcome(key="b", error={"reason": "x"}, words=0)])
+    line = p.summary(skipped=3)
+    assert line.startswith("newsie extract: 1 documents ok, 1 errors, 3 already done (resumed); 10 words in ")
+    assert "docs/s" in line and "words/s" in line

@@ -217,3 +217,14 @@ def test_latin1_and_cyrillic_legacy_encodings() -> None:
     assert decode_bytes("Ça va? Naïve résumé from Zürich, said the café owner.".encode("latin-1")).startswith("Ça va")
     ru = "Привет, как дела? Это новости из Москвы о войне и о мире."
     assert decode_bytes(ru.encode("cp1251")) == ru
+
+
+def test_50mb_file_is_rejected_without_reading(tmp_path: Path) -> None:
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: instant, and never read
+    (tmp_path / "ok.txt").write_text(TEXT, encoding="utf-8")
+    docs, errors = docs_and_errors(tmp_path)  # default --max-chars 1,000,000
+    assert [d.id for d in docs] == ["ok"]
+    (e,) = errors
+    assert e.path.endswith("dump.txt") and "file too large: 52428800 bytes" in e.reason
