@@ -90,6 +90,17 @@ def score(examples: Sequence[dict[str, Any]], predictions: Sequence[Iterable[Spa
     return out
 
 
+def by_corpus(examples: Sequence[dict[str, Any]], predictions: Sequence[Iterable[Span3]]) -> dict[str, Any]:
+    """Micro P/R/F1 per source corpus (where the systems differ is usually corpus-specific)."""
+    groups: dict[str, list[int]] = {}
+    for i, ex in enumerate(examples):
+        groups.setdefault(ex.get("corpus", "?"), []).append(i)
+    return {
+        name: score([examples[i] for i in idx], [predictions[i] for i in idx])["micro"]
+        for name, idx in sorted(groups.items())
+    }
+
+
 def spacy_spans(nlp, texts: Sequence[str], batch_size: int = 64) -> list[list[Span3]]:
     return [
         [(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=batch_size)
@@ -106,19 +117,25 @@ def newsie_nlp(model: Path):
 
 
 def compare(
-    examples: Sequence[dict[str, Any]], model: Path, baselines: Sequence[str] = ("sm", "md"), quantize: bool | None = None
+    examples: Sequence[dict[str, Any]],
+    models: Sequence[tuple[str, Path, bool | None]],
+    baselines: Sequence[str] = ("sm", "md"),
 ) -> dict[str, Any]:
-    """Score newsie and the baselines on the same examples in one run; timings included."""
+    """Score newsie model(s) and the spaCy baselines on the same examples in one run (timings included).
+
+    ``models`` are ``(name, model_dir, quantize)``; ``quantize=None`` follows the model's config.
+    """
     from newsie.pipeline import load_baseline
 
     texts = [ex["text"] for ex in examples]
     words = sum(len(t.split()) for t in texts)
     results: dict[str, Any] = {"examples": len(examples), "words": words, "systems": {}}
     systems: list[tuple[str, Any]] = []
-    nlp = newsie_nlp(model)
-    if quantize is not None:
-        nlp.get_pipe("newsie_ner").set_quantized(quantize)
-    systems.append(("newsie" + ("-int8" if quantize else ""), nlp))
+    for name, path, quantize in models:
+        nlp = newsie_nlp(path)
+        if quantize is not None:
+            nlp.get_pipe("newsie_ner").set_quantized(quantize)
+        systems.append((name, nlp))
     for name in baselines:
         systems.append((f"en_core_web_{name}", load_baseline(name)))
     for name, sysnlp in systems:
@@ -126,8 +143,11 @@ def compare(
         preds = spacy_spans(sysnlp, texts)
         dt = time.perf_counter() - t0
         res = score(examples, preds)
+        res["by_corpus"] = by_corpus(examples, preds)
         res["seconds"] = round(dt, 2)
         res["words_per_s"] = round(words / dt, 1) if dt else None
+        if name in {m[0] for m in models}:
+            res["model_id"] = sysnlp.get_pipe("newsie_ner").model_id
         results["systems"][name] = res
     return results
 
@@ -153,24 +173,29 @@ def table(results: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dev", type=Path)
-    ap.add_argument("--model", type=Path, default=None)
+    ap.add_argument("--model", type=Path, default=None, help="the newsie model (default models/newsie-ner)")
+    ap.add_argument("--also", action="append", default=[], metavar="NAME=DIR", help="more newsie models to score")
     ap.add_argument("--baselines", default="sm,md")
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--quantize", action="store_true", help="also score the int8-quantised model")
+    ap.add_argument("--quantize", action="store_true", help="also score the main model int8-quantised")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
     from newsie.pipeline import default_ner_path
 
     examples = read_jsonl(args.dev, args.limit)
     model = args.model or default_ner_path()
-    res = compare(examples, model, [b for b in args.baselines.split(",") if b])
+    models: list[tuple[str, Path, bool | None]] = [("newsie", model, False)]
     if args.quantize:
-        q = compare(examples, model, [], quantize=True)
-        res["systems"].update(q["systems"])
+        models.append(("newsie-int8", model, True))
+    for item in args.also:
+        name, _, path = item.partition("=")
+        models.append((name, Path(path), False))
+    res = compare(examples, models, [b for b in args.baselines.split(",") if b])
     text = table(res)
     print(text)
     for nm, r in res["systems"].items():
         print(nm, "micro", r["micro"], "words/s", r["words_per_s"])
+        print("   by corpus F1:", {c: v["f"] for c, v in r["by_corpus"].items()})
     if args.out:
         args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     return 0
