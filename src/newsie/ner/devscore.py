@@ -155,7 +155,9 @@ def compare(
 def table(results: dict[str, Any]) -> str:
     """A markdown table: one row per label (+ micro), one F1 column per system."""
     names = list(results["systems"])
-    labels = sorted({k for r in results["systems"].values() for k in r if isinstance(r.get(k), dict)} - {"micro"})
+    labels = sorted(
+        {k for r in results["systems"].values() for k, v in r.items() if isinstance(v, dict) and "f" in v} - {"micro"}
+    )
     head = "| label | " + " | ".join(names) + " | gold n |\n|---|" + "---|" * (len(names) + 1) + "\n"
     rows = []
     for lab in [*labels, "micro"]:
@@ -191,13 +193,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         name, _, path = item.partition("=")
         models.append((name, Path(path), False))
     res = compare(examples, models, [b for b in args.baselines.split(",") if b])
+    if args.out:
+        args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     text = table(res)
     print(text)
     for nm, r in res["systems"].items():
         print(nm, "micro", r["micro"], "words/s", r["words_per_s"])
         print("   by corpus F1:", {c: v["f"] for c, v in r["by_corpus"].items()})
-    if args.out:
-        args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -1,0 +1,34 @@
+"""The model card is rendered from measured JSON files (numbers are copied, not typed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsie.ner.card import render
+from newsie.ner.devscore import prf
+
+
+def _system(f_tp: int, words_per_s: float) -> dict:
+    m = prf(f_tp, 10, 10)
+    return {"PERSON": m, "micro": m, "by_corpus": {"gum": m}, "words_per_s": words_per_s}
+
+
+def test_card_numbers_come_from_the_files(tmp_path: Path) -> None:
+    model, run, abl = tmp_path / "m", tmp_path / "run", tmp_path / "abl"
+    for d in (model, run, abl):
+        d.mkdir()
+    (model / "config.json").write_text(json.dumps({"quantize": True}))
+    scores = {"examples": 3, "words": 99, "systems": {
+        "newsie": _system(90, 500.0), "newsie-int8": _system(89, 800.0), "en_core_web_md": _system(40, 900.0)}}
+    (run / "devscore.json").write_text(json.dumps(scores))
+    (abl / "devscore.json").write_text(json.dumps({"systems": {"newsie": _system(70, 1.0)}}))
+    events = [{"event": "start", "t": 0, "train": 5, "words": 50, "seed": 13, "lr": 1e-4, "batch_size": 16},
+              {"event": "eval", "t": 60, "step": 7, "epoch": 1.0, "dev_f1": 81.8},
+              {"event": "done", "t": 61, "best_step": 7, "minutes": 1.0}]
+    (run / "train.jsonl").write_text("".join(json.dumps(e) + "\n" for e in events))
+    text = render(model, run, abl)
+    assert f"F1 **{prf(90, 10, 10)['f']}**" in text
+    assert f"**{prf(70, 10, 10)['f']}**" in text  # the ablation number
+    assert "`quantize: True`" in text and "| 7 | 1.0 | 81.8 | 1.0 |" in text
+    assert "-int8" in text and "(not run)" in text  # no bench.json -> said so
