@@ -37,3 +37,13 @@ def test_the_source_points_back(run, pick) -> None:
     rec = pick(run(text), "ARREST")
     assert rec.source.text == "source" and rec.source.norm == "Daily NK"
     assert "coref:definite" in rec.source.rule
+
+
+def test_quotation_speaker_is_source_and_first_person_actor(run, pick) -> None:
+    text = ("“We will send more troops to the border. The army will also attack the rebels,” "
+            "the Russian defence minister said on Monday.")
+    records = run(text)
+    deploy, attack = pick(records, "DEPLOY"), pick(records, "ATTACK")
+    assert deploy.actor.text == "We" and deploy.actor.norm == "Russia" and "quote_speaker" in deploy.actor.rule
+    assert attack.source.norm == "Russia" and attack.source.rule.startswith("source:")
+    assert deploy.modality == attack.modality == "planned"

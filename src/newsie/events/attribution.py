@@ -106,3 +106,51 @@ def find_source(ctx: Context, cand: Candidate) -> tuple[Fill | None, int | None]
                 if speaker is not None:
                     return _speaker_fill(ctx, speaker, f"source:frame:{child.lemma_.lower()}"), child.i
     return _according(ctx, cand), None
+
+
+OPENING = frozenset({"“", "«", "‘‘"})
+CLOSING = frozenset({"”", "»", "’’"})
+
+
+def quote_regions(ctx: Context) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks (typographic pairs, or alternating straight quotes)."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for tok in ctx.doc:
+        text = tok.text
+        if text == '"':
+            text = "“" if start is None else "”"
+        if text in OPENING and start is None:
+            start = tok.i + 1
+        elif text in CLOSING and start is not None:
+            out.append((start, tok.i))
+            start = None
+    return out
+
+
+def quote_speaker(ctx: Context, region: tuple[int, int]) -> Token | None:
+    """The speaker of a quotation: the reporting verb right after it ('“...,” Kim said') or before it."""
+    doc = ctx.doc
+    frames = set(ctx.cues.frames.lemmas)
+    start, end = region
+    after = range(end + 1, min(len(doc), end + 12))
+    before = range(start - 2, max(-1, start - 14), -1)
+    for i in (*after, *before):
+        tok = doc[i]
+        if not (ctx.same_para(i, end) or ctx.same_para(i, start)):
+            continue
+        if tok.lemma_.lower() in frames and tok.pos_ == "VERB":
+            speaker = frame_speaker(ctx, tok)
+            if speaker is not None and speaker.lower_ not in FIRST_PERSON:
+                return speaker
+    return None
+
+
+def quoted_source(ctx: Context, cand: Candidate, regions: list[tuple[int, int]]) -> Fill | None:
+    """Source of an event stated inside a quotation that no frame in its own clause claims."""
+    for region in regions:
+        if region[0] <= cand.head < region[1]:
+            speaker = quote_speaker(ctx, region)
+            if speaker is not None:
+                return _speaker_fill(ctx, speaker, "source:quote")
+    return None

@@ -191,11 +191,16 @@ class EventExtractor:
             self._fill_roles(ctx, cand)
             self._retype(ctx, cand)
         values.assign_times(ctx, cands)
+        quotes = attribution.quote_regions(ctx)
         for cand in cands:
             values.assign_amounts(ctx, cand)
             cand.source, cand.framed_by = attribution.find_source(ctx, cand)
+            if cand.source is None and cand.framed_by is None:
+                cand.source = attribution.quoted_source(ctx, cand, quotes)
+            self._first_person_actor(ctx, cand, quotes)
             actor = cand.roles.get("actor")
-            if cand.source is not None and actor is not None and cand.source.same_span(actor):
+            if cand.source is not None and actor is not None and (
+                    cand.source.same_span(actor) or (actor.norm is not None and actor.norm == cand.source.norm)):
                 cand.source = None  # "Fenwick noted ..., saying ...": the speaker is not their own source
             cand.modality, cand.modality_rule = modality.find_modality(ctx, cand)
         self._filter(ctx, cands)
@@ -207,6 +212,21 @@ class EventExtractor:
                 cand.dropped = "bare nominal mention (no role, no time)"
         live = [c for c in cands if c.dropped is None]
         return [self._record(ctx, c, n) for n, c in enumerate(live)]
+
+    @staticmethod
+    def _first_person_actor(ctx: Context, cand: Candidate, quotes: list[tuple[int, int]]) -> None:
+        """"“I have ordered ...,” the president said": inside a quotation "I"/"we" is its speaker."""
+        actor = cand.roles.get("actor")
+        if actor is None or ctx.doc[actor.head].lower_ not in attribution.FIRST_PERSON:
+            return
+        for region in quotes:
+            if region[0] <= actor.head < region[1]:
+                speaker = attribution.quote_speaker(ctx, region)
+                if speaker is not None:
+                    fill = attribution._speaker_fill(ctx, speaker, "subject+coref:quote_speaker")
+                    cand.roles["actor"] = Fill(actor.start_tok, actor.end_tok, actor.head, fill.rule,
+                                               fill.label, fill.norm)
+                return
 
     def _bare(self, cand: Candidate) -> bool:
         """A nominal mention with no support verb, no role, no time, no count (dropped if configured)."""
