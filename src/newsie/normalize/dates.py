@@ -207,15 +207,24 @@ def _month_day(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | 
     lex = _lex()
     months, wd = _alt(lex["months"]), _alt(lex["weekdays"])
     t = re.sub(rf"^(?:{wd}) (?=\d|(?:{months})\b|the \d)", "", t)
+    rel = r"(?: (?:of )?(?P<rel>this|last|next) year)?"
     pats = [
-        rf"(?P<m>{months}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d{{4}}))?",
-        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{months})(?: (?P<y>\d{{4}}))?",
+        rf"(?P<m>{months}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d{{4}}))?{rel}",
+        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{months})(?: (?P<y>\d{{4}}))?{rel}",
     ]
     for pat in pats:
         m = re.fullmatch(pat, t)
         if not m:
             continue
         month, day = lex["months"][m.group("m")], int(m.group("d"))
+        if m.group("rel") and not m.group("y"):  # "December 8 last year"
+            if anchor is None:
+                return _tv(f"XXXX-{month:02d}-{day:02d}", "day", "month-day", False)
+            year = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+            try:
+                return _tv(Date(year, month, day).isoformat(), "day", "month-day", True)
+            except ValueError:
+                return None
         if m.group("y"):
             try:
                 return _tv(Date(int(m.group("y")), month, day).isoformat(), "day", "full", False)
@@ -665,6 +674,11 @@ def _with_mod(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
                 return value.model_copy(update={"mod": lex["mods"][word]})
             if value is not None and word in ("early", "late", "mid", "mid-") and value.precision in ("day", "time"):
                 return value.model_copy(update={"mod": lex["mods"][word]})
+    m = re.fullmatch(r"(?P<n>\S+) or (?P<q>more|less|fewer) (?P<rest>.+)", t)
+    if m:  # "four or more hours"
+        value = _resolve(f"{m.group('n')} {m.group('rest')}", anchor, tense, depth + 1)
+        if value is not None:
+            return value.model_copy(update={"mod": "EQUAL_OR_MORE" if m.group("q") == "more" else "EQUAL_OR_LESS"})
     for word in lexicon.by_length(lex["bound_mods"]):
         if t.startswith(word + " "):
             value = _resolve(t[len(word) + 1:], anchor, tense, depth + 1)
