@@ -35,3 +35,12 @@ def test_adjunct_does_not_pass_modality(run, pick) -> None:
 def test_reduced_passive_subject_is_not_the_actor(run, pick) -> None:
     rec = pick(run("Two soldiers killed in the ambush were buried on Sunday."), "KILL")
     assert rec.actor is None
+
+
+def test_transitive_demonstrate_is_no_protest(run) -> None:
+    assert "PROTEST" not in {r.type for r in run("Apple demonstrated the new phone in San Francisco.")}
+    assert "PROTEST" in {r.type for r in run("Thousands demonstrated in Tbilisi on Sunday.")}
+
+
+def test_ordered_a_number_is_a_purchase(run) -> None:
+    assert "ORDER" not in {r.type for r in run("Launch customer ANA ordered 55 in 2004.")}

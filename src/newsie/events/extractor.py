@@ -311,8 +311,10 @@ def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
     if entry.object_lemmas and not any(c.lemma_.lower() in entry.object_lemmas for c in objects):
         return False
     if entry.exclude_counted_object and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children) and any(
-        g.dep_ == "nummod" for c in objects for g in c.children
+        c.like_num or any(g.dep_ == "nummod" for g in c.children) for c in objects
     ):
+        return False
+    if entry.intransitive and any(c.dep_ == "dobj" for c in head.children):
         return False
     if entry.active_only and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return False
@@ -434,6 +436,9 @@ def summarize(rec: EventRecord, gloss: str, template: str | None = None, embedde
         "theme": rec.theme.text if rec.theme is not None else None, "destination": name(rec.destination),
         "location": name(rec.location), "embedded": embedded,
     }
+    theme = values["theme"]
+    infinitive = rec.theme is not None and (rec.theme.rule or "").endswith(":infinitive")
+    values["theme_inf"] = f"to {theme}" if theme and infinitive else theme
     line = _fill_template(template or DEFAULT_TEMPLATE, values)
     line = re.sub(r"\s+", " ", line)
     extras: list[str] = []

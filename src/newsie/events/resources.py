@@ -43,6 +43,7 @@ class TriggerEntry(_Strict):
     exclude_next_lemmas: tuple[str, ...] = ()
     active_only: bool = False
     retype: bool = True
+    intransitive: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:

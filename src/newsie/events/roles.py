@@ -329,7 +329,8 @@ def complement_clause(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> F
     start, end = clause_range(comp)
     if end <= start:
         return None
-    return make_fill(ctx, start, end, comp.i, "complement_clause", resolve=False)
+    kind = "infinitive" if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) else comp.dep_
+    return make_fill(ctx, start, end, comp.i, f"complement_clause:{kind}", resolve=False)
 
 
 @finder("complement_partner")
