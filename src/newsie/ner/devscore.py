@@ -180,14 +180,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--baselines", default="sm,md")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--quantize", action="store_true", help="also score the main model int8-quantised")
+    ap.add_argument("--int8-only", action="store_true", help="score the main model only int8-quantised")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
     from newsie.pipeline import default_ner_path
 
     examples = read_jsonl(args.dev, args.limit)
     model = args.model or default_ner_path()
-    models: list[tuple[str, Path, bool | None]] = [("newsie", model, False)]
-    if args.quantize:
+    models: list[tuple[str, Path, bool | None]] = [] if args.int8_only else [("newsie", model, False)]
+    if args.quantize or args.int8_only:
         models.append(("newsie-int8", model, True))
     for item in args.also:
         name, _, path = item.partition("=")
