@@ -108,3 +108,9 @@ def test_nominal_of_same_type_is_absorbed(run) -> None:
 def test_speaker_is_not_their_own_source(run, pick) -> None:
     rec = pick(run("Joe Biden noted the risks, saying the economy was strong."), "STATEMENT")
     assert rec.actor.norm == "Joe Biden" and rec.source is None
+
+
+def test_purpose_clause_takes_time_and_place(run, pick) -> None:
+    rec = pick(run("Hundreds of protesters gathered in Tehran on Friday to protest against the government."), "PROTEST")
+    assert rec.location.text == "Tehran" and rec.location.rule == "clause_place:purpose"
+    assert rec.time.text == "Friday" and rec.time.rule.startswith("time:purpose")

@@ -392,6 +392,13 @@ def clause_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill |
             continue
         start, end = np_range(tok)
         return make_fill(ctx, start, end, tok.i, "clause_place")
+    if anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
+            and anchor.head.i not in ctx.by_anchor and ctx.same_para(anchor.i, anchor.head.i):
+        for pobj in (has_child(p, {"pobj"}) for p in anchor.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")):
+            ent = ctx.ent(pobj) if pobj is not None else None
+            if ent is not None and ent.label_ in PLACE_LABELS:  # "gathered in Tehran to protest"
+                start, end = np_range(pobj)
+                return make_fill(ctx, start, end, pobj.i, "clause_place:purpose")
     return None
 
 

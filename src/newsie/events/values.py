@@ -66,6 +66,15 @@ def governing_predicate(ctx: Context, ent: Span) -> Token | None:
     return None
 
 
+def _purpose_of(ctx: Context, cand: Candidate) -> int | None:
+    """The verb an event's infinitival purpose clause hangs on ("gathered ... to protest" -> gathered)."""
+    anchor = ctx.doc[cand.anchor]
+    if anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
+            and anchor.head.i not in ctx.by_anchor and ctx.same_para(anchor.i, anchor.head.i):
+        return anchor.head.i
+    return None
+
+
 def time_value(ctx: Context, ent: Span) -> TimeValue | None:
     norm = ent._.norm
     if isinstance(norm, TimeValue):
@@ -90,9 +99,14 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
         gov = governing_predicate(ctx, ent)
         if gov is None:
             continue
-        for cand in cands:
-            if gov.i in (cand.anchor, cand.head) and cand.time is None:
-                cand.time = ValueFill(ent.start, ent.end, f"time:{ent.root.head.lower_}", time_value(ctx, ent))
+        owners = [c for c in cands if gov.i in (c.anchor, c.head)]
+        rule = f"time:{ent.root.head.lower_}"
+        if not owners:  # "gathered in Tehran on Friday to protest": the purpose clause's event takes it
+            purpose = [c for c in cands if _purpose_of(ctx, c) == gov.i]
+            owners, rule = purpose, f"time:purpose:{ent.root.head.lower_}"
+        for cand in owners:
+            if cand.time is None:
+                cand.time = ValueFill(ent.start, ent.end, rule, time_value(ctx, ent))
                 break
 
 
