@@ -67,3 +67,14 @@ def test_load_works_offline_in_fresh_process() -> None:
         capture_output=True, text=True, env=env, timeout=300, check=True,
     )
     assert "parser" in out.stdout
+
+
+def test_newsie_attributes_survive_doc_serialisation(seed_doc) -> None:
+    """Regression: user_data held a date and pydantic objects, which msgpack (to_bytes, n_process) cannot carry."""
+    from spacy.tokens import Doc
+
+    again = Doc(seed_doc.vocab).from_bytes(seed_doc.to_bytes())
+    assert again._.date == seed_doc._.date == dt.date(2023, 2, 2)
+    assert again._.events == seed_doc._.events
+    assert [(e.text, e._.norm) for e in again.ents] == [(e.text, e._.norm) for e in seed_doc.ents]
+    assert any(e._.norm is not None for e in again.ents)

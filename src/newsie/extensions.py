@@ -13,6 +13,12 @@ Attributes
                     by ``newsie_events``; an empty list before it runs.
 ``Span._.norm``     the normalised value of an entity (a :mod:`newsie.schema`
                     value model: quantity, age, time, name), or ``None``.
+
+Values are kept in ``doc.user_data`` as plain JSON-able data (ISO date string,
+dicts) and rebuilt into typed objects by the getters, so ``Doc.to_bytes()``,
+``DocBin`` and ``nlp.pipe(n_process=N)`` keep working: msgpack cannot carry a
+``datetime.date`` or a pydantic model.  Assign (``doc._.events = [...]``) rather
+than mutate the returned list.
 ``Span._.rule``     which model or rule produced (or last changed) the span,
                     for provenance, e.g. ``"newsie_ner"`` or ``"numbers:range"``.
 """
@@ -22,8 +28,12 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from pydantic import TypeAdapter
 from spacy.tokens import Doc, Span
 
+from newsie.schema import EventRecord, Value
+
+_VALUE = TypeAdapter(Value)
 _DATE_KEY = ("newsie", "date")
 _EVENTS_KEY = ("newsie", "events")
 _ID_KEY = ("newsie", "doc_id")
@@ -54,19 +64,40 @@ def coerce_date(value: Any) -> _dt.date | None:
 
 
 def _get_date(doc: Doc) -> _dt.date | None:
-    return doc.user_data.get(_DATE_KEY)
+    iso = doc.user_data.get(_DATE_KEY)
+    return None if iso is None else _dt.date.fromisoformat(iso)
 
 
 def _set_date(doc: Doc, value: Any) -> None:
-    doc.user_data[_DATE_KEY] = coerce_date(value)
+    date = coerce_date(value)
+    doc.user_data[_DATE_KEY] = None if date is None else date.isoformat()
 
 
-def _get_events(doc: Doc) -> list:
-    return doc.user_data.setdefault(_EVENTS_KEY, [])
+def _get_events(doc: Doc) -> list[EventRecord]:
+    return [EventRecord.model_validate(d) for d in doc.user_data.get(_EVENTS_KEY, [])]
 
 
 def _set_events(doc: Doc, value: list) -> None:
-    doc.user_data[_EVENTS_KEY] = list(value)
+    doc.user_data[_EVENTS_KEY] = [
+        (EventRecord.model_validate(v) if isinstance(v, dict) else v).model_dump(mode="json") for v in value
+    ]
+
+
+def _norm_key(span: Span) -> tuple[str, str, int, int]:
+    return ("newsie", "norm", span.start_char, span.end_char)
+
+
+def _get_norm(span: Span) -> Any:
+    data = span.doc.user_data.get(_norm_key(span))
+    return None if data is None else _VALUE.validate_python(data)
+
+
+def _set_norm(span: Span, value: Any) -> None:
+    key = _norm_key(span)
+    if value is None:
+        span.doc.user_data.pop(key, None)
+    else:
+        span.doc.user_data[key] = _VALUE.dump_python(_VALUE.validate_python(value), mode="json")
 
 
 def _get_id(doc: Doc) -> str | None:
@@ -86,7 +117,7 @@ def register() -> None:
     if not Doc.has_extension("doc_id"):
         Doc.set_extension("doc_id", getter=_get_id, setter=_set_id)
     if not Span.has_extension("norm"):
-        Span.set_extension("norm", default=None)
+        Span.set_extension("norm", getter=_get_norm, setter=_set_norm)
     if not Span.has_extension("rule"):
         Span.set_extension("rule", default=None)
 
