@@ -218,10 +218,12 @@ def _run_to_file(args: argparse.Namespace, engine: Any, items: Any, fmt: str, pr
             progress.update(outcomes)
         complete = True
     finally:
-        journal.close(complete=complete)
+        # For tables the journal outlives the conversion, so a crash during it can still --resume.
+        journal.close(complete=complete and layout.tables is None)
     if layout.tables is not None:
         write_table(read_jsonl(layout.jsonl), *layout.tables, fmt)
         layout.jsonl.unlink()
+        journal.path.unlink(missing_ok=True)
     print(progress.summary(skipped), file=sys.stderr)
     # Errors of an earlier, interrupted part of the run count too: the errors file is the truth.
     with layout.errors.open(encoding="utf-8") as fh:
