@@ -63,8 +63,8 @@ class RayEngine:
     """Ordered extraction over a pool of Ray actors (same outcomes as :class:`LocalEngine`)."""
 
     def __init__(self, model: str | None = None, actors: int = 2, batch_size: int = 16, address: str | None = None,
-                 max_task_retries: int = 2, window: int | None = None, init_kwargs: dict[str, Any] | None = None
-                 ) -> None:
+                 max_task_retries: int = 2, window: int | None = None, init_kwargs: dict[str, Any] | None = None,
+                 startup_timeout: float = 900.0) -> None:
         ray = _ray()
         self._owns_ray = not ray.is_initialized()  # only a Ray we started is stopped by shutdown()
         if self._owns_ray:
@@ -81,6 +81,12 @@ class RayEngine:
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=max_task_retries)(_Extractor)
         self.actors = [remote.remote(model) for _ in range(max(1, actors))]
         self._next = 0
+        try:  # fail loudly rather than wait forever for actors the cluster cannot place or start
+            ray.get([a.pid.remote() for a in self.actors], timeout=startup_timeout)
+        except ray.exceptions.GetTimeoutError as err:
+            self.shutdown()
+            raise RuntimeError(f"{len(self.actors)} Ray actors did not start within {startup_timeout:.0f} s "
+                               "(not enough free CPUs on the cluster?)") from err
 
     def pids(self) -> list[int]:
         """Process ids of the actors (tests kill one to check retries)."""
