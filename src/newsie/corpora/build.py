@@ -85,6 +85,16 @@ def examples_of(doc: SourceDoc, split: str) -> list[dict[str, Any]]:
     return out
 
 
+def _wanted(name: str, folder: str, corpora_dir: Path, names: list[str] | None) -> bool:
+    """Whether corpus ``name`` was asked for and is present (a missing one is logged, not fatal)."""
+    if names is not None and name not in names:
+        return False
+    if not (corpora_dir / folder).is_dir():
+        log.warning("corpus %s not found under %s; skipped", name, corpora_dir)
+        return False
+    return True
+
+
 def collect(corpora_dir: Path, names: list[str] | None = None) -> tuple[list[dict], list[dict]]:
     """Read every available corpus into (train, dev) example lists, gold spans only."""
     shares = dev_shares()
@@ -92,10 +102,7 @@ def collect(corpora_dir: Path, names: list[str] | None = None) -> tuple[list[dic
     dev: list[dict] = []
     gold_sentences: set[str] = set()
     for name, (folder, reader) in READERS.items():
-        if names is not None and name not in names:
-            continue
-        if not (corpora_dir / folder).is_dir():
-            log.warning("corpus %s not found under %s; skipped", name, corpora_dir)
+        if not _wanted(name, folder, corpora_dir, names):
             continue
         for doc in reader(corpora_dir):
             split = doc_split(doc, shares.get(name, 0.0))
@@ -103,10 +110,7 @@ def collect(corpora_dir: Path, names: list[str] | None = None) -> tuple[list[dic
             (dev if split == "dev" else train).extend(exs)
             gold_sentences.update(_norm_sentence(doc.text[s:e]) for s, e in doc.sentences)
     for name, (folder, reader) in SILVER_ONLY.items():
-        if names is not None and name not in names:
-            continue
-        if not (corpora_dir / folder).is_dir():
-            log.warning("corpus %s not found under %s; skipped", name, corpora_dir)
+        if not _wanted(name, folder, corpora_dir, names):
             continue
         for doc in reader(corpora_dir):
             for ex in examples_of(doc, "train"):

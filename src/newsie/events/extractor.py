@@ -356,22 +356,27 @@ def _argument(ctx: Context, fill: Fill) -> Argument:
 def _time(ctx: Context, vf: ValueFill | None) -> TimeArgument | None:
     if vf is None:
         return None
-    span = ctx.doc[vf.start_tok:vf.end_tok]
     v = vf.value
     return TimeArgument(
-        text=span.text, start=span.start_char, end=span.end_char, sentence=ctx.sent_of[vf.start_tok], rule=vf.rule,
+        **_provenance(ctx, vf),
         value=getattr(v, "value", None), precision=getattr(v, "precision", "unknown"), mod=getattr(v, "mod", None),
         anchored=bool(getattr(v, "anchored", False)),
     )
 
 
+def _provenance(ctx: Context, vf: ValueFill) -> dict:
+    """The span, sentence and rule every value argument carries (one place, so they cannot drift)."""
+    span = ctx.doc[vf.start_tok:vf.end_tok]
+    return {"text": span.text, "start": span.start_char, "end": span.end_char,
+            "sentence": ctx.sent_of[vf.start_tok], "rule": vf.rule}
+
+
 def _quantity(ctx: Context, vf: ValueFill | None) -> QuantityArgument | None:
     if vf is None:
         return None
-    span = ctx.doc[vf.start_tok:vf.end_tok]
     v = vf.value
     return QuantityArgument(
-        text=span.text, start=span.start_char, end=span.end_char, sentence=ctx.sent_of[vf.start_tok], rule=vf.rule,
+        **_provenance(ctx, vf),
         min=getattr(v, "min", None), max=getattr(v, "max", None), approx=bool(getattr(v, "approx", False)),
         unit=getattr(v, "unit", None),
     )
@@ -380,10 +385,9 @@ def _quantity(ctx: Context, vf: ValueFill | None) -> QuantityArgument | None:
 def _age(ctx: Context, vf: ValueFill | None) -> AgeArgument | None:
     if vf is None:
         return None
-    span = ctx.doc[vf.start_tok:vf.end_tok]
     v = vf.value
     return AgeArgument(
-        text=span.text, start=span.start_char, end=span.end_char, sentence=ctx.sent_of[vf.start_tok], rule=vf.rule,
+        **_provenance(ctx, vf),
         min=getattr(v, "min", None), max=getattr(v, "max", None), approx=bool(getattr(v, "approx", False)),
     )
 
