@@ -49,3 +49,21 @@ def test_result_line_roundtrip() -> None:
     r = Result(id="x", date="2023-02-02", newsie="0.1.0", model="m")
     line = result_line(r)
     assert "\n" not in line and Result.model_validate_json(line) == r
+
+
+def _threads_after_init(threads: int) -> int:
+    import torch
+
+    from newsie.batch.process import init_worker
+
+    init_worker(None, threads=threads)
+    return torch.get_num_threads()
+
+
+def test_init_worker_keeps_its_thread_count_after_the_model_loads() -> None:
+    """Regression: the NER component's own thread default overrode the worker's 1 (two busy threads per worker)."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+        assert pool.submit(_threads_after_init, 1).result(timeout=300) == 1

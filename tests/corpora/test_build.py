@@ -91,6 +91,8 @@ def test_real_build_meantime_re3d(corpora, tmp_path):
     mt = stats["corpora"]["meantime"]
     assert mt["dev"]["docs"] >= 20 and mt["train"]["docs"] >= 45
     assert mt["dev"]["spans"]["silver"] == {}
+    docs = {json.loads(x)["doc"] for f in ("train.jsonl", "dev.jsonl") for x in (tmp_path / "r" / f).read_text().splitlines()}
+    assert docs and not {d for c, d in builder.excluded_docs() if c == "meantime"} & docs
 
 
 def test_teacher_cache_gives_identical_output(tmp_path, teacher):
@@ -102,3 +104,28 @@ def test_teacher_cache_gives_identical_output(tmp_path, teacher):
     second = json.loads((tmp_path / "c2" / "build_log.json").read_text())["teacher_labelled"]
     assert first > 0 and second == 0  # every text came from the cache the second time
     assert (tmp_path / "c1" / "train.jsonl").read_bytes() == (tmp_path / "c2" / "train.jsonl").read_bytes()
+
+
+def test_gold_evaluation_documents_are_excluded_from_training(monkeypatch, tmp_path):
+    """Every MEANTIME article in data/gold/news.jsonl is on the exclude list, and build/prune drop it."""
+    from newsie.pipeline import REPO_ROOT
+
+    gold = [json.loads(x) for x in (REPO_ROOT / "data" / "gold" / "news.jsonl").read_text().splitlines()]
+    excluded = builder.excluded_docs()
+    numbers = {doc.split("_", 1)[0] for corpus, doc in excluded if corpus == "meantime"}
+    assert {g["id"].removeprefix("meantime-") for g in gold if g["id"].startswith("meantime-")} <= numbers
+
+    # wikigold docs are named by their position; exclude one and check build and prune agree
+    root = _corpora(tmp_path)
+    full = tmp_path / "full"
+    builder.build(root, full, silver=False)
+    rows = [json.loads(x) for f in ("train.jsonl", "dev.jsonl") for x in (full / f).read_text().splitlines()]
+    victim = rows[0]["doc"]
+    monkeypatch.setattr(builder, "excluded_docs", lambda: {("wikigold", str(victim))})
+    rebuilt, pruned = tmp_path / "rebuilt", tmp_path / "pruned"
+    builder.build(root, rebuilt, silver=False)
+    builder.prune(full, pruned)
+    for name in ("train.jsonl", "dev.jsonl"):
+        assert (rebuilt / name).read_bytes() == (pruned / name).read_bytes()
+        assert f'"doc": "{victim}"' not in (rebuilt / name).read_text()
+    assert len(rows) > sum(len((rebuilt / f).read_text().splitlines()) for f in ("train.jsonl", "dev.jsonl"))

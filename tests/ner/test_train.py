@@ -94,3 +94,25 @@ def test_export_records_quantize_choice(trained: Path, tmp_path: Path) -> None:
     ner.set_quantized(False)
     assert not ner.model_id.endswith("-int8")
     assert nlp(ROWS[0][0]).text == ROWS[0][0]
+
+
+def test_data_parallel_workers_match_a_single_process(trained: Path, tmp_path: Path) -> None:
+    """Two CPU ranks (gloo) split each batch and sum gradients: same updates as one process.
+
+    Dropout is off so both runs see the same function; only float summation order differs.
+    """
+    from safetensors.torch import load_file
+
+    from newsie.ner.train import train
+
+    kw = {"tiny": True, "max_steps": 3, "batch_size": 4, "lr": 1e-3, "dropout": 0.0, "eval_every": 100}
+    one = train(trained / "corpus", tmp_path / "one", log=lambda _m: None, **kw)
+    two = train(trained / "corpus", tmp_path / "two", workers=2, **kw)
+    assert one["steps"] == two["steps"] == 3
+    a = load_file(str(tmp_path / "one" / "last" / "model.safetensors"))
+    b = load_file(str(tmp_path / "two" / "last" / "model.safetensors"))
+    assert a.keys() == b.keys()
+    for k in a:
+        assert (a[k].float() - b[k].float()).abs().max() < 2e-3, k
+    events = [json.loads(line) for line in (tmp_path / "two" / "train.jsonl").read_text().splitlines()]
+    assert events[0]["workers"] == 2

@@ -48,8 +48,17 @@ SILVER_ONLY: dict[str, tuple[str, Callable[[Path], Iterator[SourceDoc]]]] = {
 }
 
 
+def _splits() -> dict[str, Any]:
+    return yaml.safe_load((DATA_DIR / "splits.yaml").read_text(encoding="utf-8"))
+
+
 def dev_shares() -> dict[str, Any]:
-    return yaml.safe_load((DATA_DIR / "splits.yaml").read_text(encoding="utf-8"))["dev_share"]
+    return _splits()["dev_share"]
+
+
+def excluded_docs() -> set[tuple[str, str]]:
+    """(corpus, doc id) pairs kept out of train and dev (the documents of ``data/gold``)."""
+    return {(corpus, str(doc)) for corpus, docs in (_splits().get("exclude") or {}).items() for doc in docs or []}
 
 
 def doc_split(doc: SourceDoc, share: Any) -> str:
@@ -98,6 +107,7 @@ def _wanted(name: str, folder: str, corpora_dir: Path, names: list[str] | None) 
 def collect(corpora_dir: Path, names: list[str] | None = None) -> tuple[list[dict], list[dict]]:
     """Read every available corpus into (train, dev) example lists, gold spans only."""
     shares = dev_shares()
+    excluded = excluded_docs()
     train: list[dict] = []
     dev: list[dict] = []
     gold_sentences: set[str] = set()
@@ -105,10 +115,12 @@ def collect(corpora_dir: Path, names: list[str] | None = None) -> tuple[list[dic
         if not _wanted(name, folder, corpora_dir, names):
             continue
         for doc in reader(corpora_dir):
+            gold_sentences.update(_norm_sentence(doc.text[s:e]) for s, e in doc.sentences)
+            if (doc.corpus, doc.doc) in excluded:
+                continue
             split = doc_split(doc, shares.get(name, 0.0))
             exs = examples_of(doc, split)
             (dev if split == "dev" else train).extend(exs)
-            gold_sentences.update(_norm_sentence(doc.text[s:e]) for s, e in doc.sentences)
     for name, (folder, reader) in SILVER_ONLY.items():
         if not _wanted(name, folder, corpora_dir, names):
             continue
@@ -147,6 +159,31 @@ def add_silver(train: list[dict], teacher: Any, *, batch_size: int = 64, cache: 
         gold = [(s, e, lab) for s, e, lab, _ in ex["spans"]]
         ex["spans"] = merge(gold, ex["gold_labels"], fixed(ex["text"], raw[i]))
     return len(todo)
+
+
+def prune(corpus_dir: Path, out_dir: Path) -> dict[str, Any]:
+    """Apply the current ``exclude`` list to an already built corpus (no teacher rerun).
+
+    Gives the same train/dev files as a fresh :func:`build` would (the teacher
+    labels each example on its own), in seconds instead of the teacher's tens of
+    minutes.  Returns the new stats (also written to ``out_dir/stats.json``).
+    """
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    excluded = excluded_docs()
+    old = json.loads((corpus_dir / "stats.json").read_text(encoding="utf-8"))
+    split_rows = {}
+    for split in ("train", "dev"):
+        rows = [json.loads(line) for line in (corpus_dir / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
+        split_rows[split] = [r for r in rows if (r["corpus"], str(r["doc"])) not in excluded]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write_jsonl(out_dir / "train.jsonl", split_rows["train"])
+    _write_jsonl(out_dir / "dev.jsonl", split_rows["dev"])
+    result = stats(split_rows["train"], split_rows["dev"])
+    result["teacher"], result["silver"] = old.get("teacher"), old.get("silver")
+    result["pruned_from"] = str(corpus_dir)
+    (out_dir / "stats.json").write_text(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")  # fmt: skip
+    return result
 
 
 def stats(train: list[dict], dev: list[dict]) -> dict[str, Any]:

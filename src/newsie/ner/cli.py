@@ -32,7 +32,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--silver-weight", type=float, default=0.5, help="loss weight of words in silver spans")
     parser.add_argument("--eval-every", type=int, default=None, help="also evaluate/checkpoint every N steps")
-    parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch threads per process (default: torch's; 1 with --workers > 1)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="data-parallel CPU processes (use one per core; same recipe, same effective batch)")
     parser.add_argument("--max-train", type=int, default=None, help="use only the first N training examples")
     parser.add_argument("--max-dev", type=int, default=None, help="evaluate on the first N dev examples")
 
@@ -70,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         corpus, args.out, use_case=not args.no_case, tiny=args.tiny, epochs=args.epochs, max_steps=args.max_steps,
         max_minutes=args.max_minutes, batch_size=args.batch_size, lr=args.lr, max_length=args.max_length,
         seed=args.seed, silver_weight=args.silver_weight, eval_every=args.eval_every, threads=args.threads,
-        max_train=args.max_train, max_dev=args.max_dev,
+        workers=args.workers, max_train=args.max_train, max_dev=args.max_dev,
     )
     best = args.out / "best"
     if args.export and best.exists():

@@ -13,6 +13,15 @@ annotate) get loss weight ``silver_weight`` on their words, gold spans and O
 words weight 1.  That is the only use of silver/gold here: simple on purpose.
 
 The encoder weights' sha256 is checked before training (:func:`model.verify_encoder`).
+
+Two CPU cores: one process with two torch threads gains little (small matrices),
+so ``workers=N`` runs N data-parallel processes (``torch.distributed``, gloo),
+one thread each.  Every rank walks the same shuffled batch list and takes every
+N-th example of each batch, so the effective batch and the recipe stay those of
+a single process; gradients are summed across ranks after each backward pass,
+the loss denominator (silver-weighted word count) is the global one, and the
+deadline-driven learning-rate schedule uses the slowest rank's clock, so every
+rank applies the identical update.  Rank 0 alone evaluates, saves and logs.
 """
 
 from __future__ import annotations
@@ -91,6 +100,47 @@ def train(
     corpus: Path,
     out: Path,
     *,
+    workers: int = 1,
+    **kwargs: Any,
+) -> dict[str, Any]:
+    """Train and save ``out/best`` (best dev micro F1) and ``out/last``; return a summary.
+
+    ``workers`` > 1 trains data-parallel over that many CPU processes (see module docstring).
+    """
+    if workers <= 1:
+        return _train(corpus, out, **kwargs)
+    import socket
+    import tempfile
+
+    import torch.multiprocessing as mp
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    kwargs.pop("log", None)  # a callable cannot cross the spawn boundary; ranks print
+    with tempfile.TemporaryDirectory() as tmp:
+        result_path = Path(tmp) / "summary.json"
+        mp.spawn(_rank_main, args=(workers, port, corpus, out, kwargs, result_path), nprocs=workers, join=True)
+        return json.loads(result_path.read_text(encoding="utf-8"))
+
+
+def _rank_main(rank: int, world: int, port: int, corpus: Path, out: Path, kwargs: dict[str, Any],
+               result_path: Path) -> None:
+    import torch.distributed as dist
+
+    dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank, world_size=world)
+    try:
+        summary = _train(corpus, out, rank=rank, world=world, **{**kwargs, "threads": kwargs.get("threads") or 1})
+        if rank == 0:
+            result_path.write_text(json.dumps(summary), encoding="utf-8")
+    finally:
+        dist.destroy_process_group()
+
+
+def _train(
+    corpus: Path,
+    out: Path,
+    *,
     use_case: bool = True,
     tiny: bool = False,
     epochs: float = 3.0,
@@ -106,33 +156,54 @@ def train(
     max_train: int | None = None,
     max_dev: int | None = None,
     log: Callable[[str], None] = print,
+    dropout: float | None = None,
+    rank: int = 0,
+    world: int = 1,
 ) -> dict[str, Any]:
-    """Train and save ``out/best`` (best dev micro F1) and ``out/last``; return a summary."""
+    """One process's training loop (the whole run when ``world`` is 1)."""
     import numpy as np
     import torch
 
     from newsie.ner import model as M
 
+    dist = None
+    if world > 1:
+        import torch.distributed as dist
     t_start = time.time()
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
     if threads:
         torch.set_num_threads(threads)
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    device = torch.device("cuda" if torch.cuda.is_available() and world == 1 else "cpu")
     out.mkdir(parents=True, exist_ok=True)
-    logf = open(out / "train.jsonl", "a", encoding="utf-8")  # noqa: SIM115 - closed in finally
+    logf = open(out / "train.jsonl", "a", encoding="utf-8") if rank == 0 else None  # noqa: SIM115 - closed in finally
 
     def emit(event: dict[str, Any]) -> None:
+        if logf is None:
+            return
         event = {"t": round(time.time() - t_start, 1), **event}
         logf.write(json.dumps(event) + "\n")
         logf.flush()
         log(json.dumps(event))
 
+    def all_sum(x: torch.Tensor, op: str = "sum") -> torch.Tensor:
+        if dist is not None:
+            dist.all_reduce(x, op=dist.ReduceOp.SUM if op == "sum" else dist.ReduceOp.MAX)
+        return x
+
     try:
         tags = bio_tags()
         net = M.tiny(tags, use_case=use_case) if tiny else M.pretrained(use_case=use_case, tags=tags)
+        if dropout is not None:  # override the encoder's dropout (tests compare runs without it)
+            for module in net.modules():
+                if isinstance(module, torch.nn.Dropout):
+                    module.p = dropout
         net.to(device)
+        if dist is not None:
+            for p in net.parameters():  # identical start on every rank, whatever the init did
+                dist.broadcast(p.data, src=0)
+            torch.manual_seed(seed + 1000 * rank)  # but different dropout masks
         tokenizer = M.load_tokenizer(M.encoder_dir())
         train_recs = read_jsonl(corpus / "train.jsonl", max_train)
         dev = read_jsonl(corpus / "dev.jsonl", max_dev)
@@ -142,7 +213,7 @@ def train(
         total = max_steps or max(1, int(epochs * steps_per_epoch))
         emit({"event": "start", "train": len(data), "dev": len(dev), "words": sum(len(r["text"].split()) for r in train_recs),
               "steps": total, "steps_per_epoch": steps_per_epoch, "device": str(device), "use_case": use_case,
-              "threads": torch.get_num_threads(), "seed": seed, "lr": lr, "batch_size": batch_size})
+              "threads": torch.get_num_threads(), "workers": world, "seed": seed, "lr": lr, "batch_size": batch_size})
         no_decay = ("bias", "LayerNorm.weight", "case_emb.weight")
         groups = [
             {"params": [p for n, p in net.named_parameters() if not n.endswith(no_decay)], "weight_decay": 0.01},
@@ -152,6 +223,8 @@ def train(
         warm = max(1, int(0.06 * total))
         budget_s = 60 * max_minutes if max_minutes else None
 
+        elapsed = 0.0  # the slowest rank's seconds since start, agreed every step
+
         def lr_factor(s: int) -> float:
             # Linear warm-up, then linear decay to 0 at whichever budget ends first
             # (steps or wall-clock minutes), so a run cut by its deadline still ends annealed.
@@ -159,7 +232,7 @@ def train(
                 return (s + 1) / warm
             progress = (s - warm) / max(1, total - warm)
             if budget_s:
-                progress = max(progress, (time.time() - t_start) / budget_s)
+                progress = max(progress, elapsed / budget_s)
             return max(0.0, 1.0 - progress)
 
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
@@ -170,10 +243,13 @@ def train(
         best_f = -1.0
         best: dict[str, Any] = {}
         step, epoch, run_loss, n_loss = 0, 0, 0.0, 0
-        deadline = t_start + 60 * max_minutes if max_minutes else None
 
         def checkpoint(reason: str) -> None:
             nonlocal best_f, best
+            if rank != 0:
+                if dist is not None:
+                    dist.barrier()
+                return
             res = evaluate(net, tokenizer, config, dev)
             f = res["micro"]["f"]
             meta = {**extra, "dev": res["micro"], "step": step, "epoch": round(step / steps_per_epoch, 3)}
@@ -184,12 +260,15 @@ def train(
             emit({"event": "eval", "reason": reason, "step": step, "epoch": meta["epoch"], "dev_f1": f,
                   "dev_p": res["micro"]["p"], "dev_r": res["micro"]["r"], "best_f1": best_f,
                   "per_label": {k: v["f"] for k, v in res.items() if k != "micro"}})
+            if dist is not None:
+                dist.barrier()
 
         net.train()
         done = False
         while not done:
             epoch += 1
-            for b in batches(lengths, batch_size, rng):
+            for full in batches(lengths, batch_size, rng):
+                b = full[rank::world] or full[:1]
                 width = max(lengths[i] for i in b)
                 ids = torch.zeros((len(b), width), dtype=torch.long)
                 case = torch.zeros_like(ids)
@@ -209,20 +288,31 @@ def train(
                     logits.view(-1, logits.size(-1)), labels.view(-1), ignore_index=IGNORE, reduction="none"
                 )
                 w = weights.view(-1)
-                loss = (ce * w).sum() / w.sum().clamp(min=1e-6)
+                if len(full[rank::world]) == 0:
+                    w = w * 0.0  # a batch smaller than the world: this rank contributes nothing
+                # [global weight, elapsed]: one small all-reduce per step (weights summed, clock maxed)
+                wsum = all_sum(torch.tensor([float(w.sum())]))
+                elapsed = float(all_sum(torch.tensor([time.time() - t_start]), "max"))
+                loss = (ce * w).sum() / wsum.clamp(min=1e-6).to(device)
                 opt.zero_grad(set_to_none=True)
                 loss.backward()
+                if dist is not None:
+                    grads = [p.grad for p in net.parameters() if p.grad is not None]
+                    flat = torch._utils._flatten_dense_tensors(grads)
+                    dist.all_reduce(flat)
+                    for g, synced in zip(grads, torch._utils._unflatten_dense_tensors(flat, grads), strict=True):
+                        g.copy_(synced)
                 torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
                 opt.step()
                 sched.step()
                 step += 1
-                run_loss += loss.item()
+                run_loss += float(all_sum(loss.detach().cpu().clone()))
                 n_loss += 1
                 if step % 50 == 0 or step == total:
                     emit({"event": "train", "step": step, "loss": round(run_loss / n_loss, 4),
                           "lr": sched.get_last_lr()[0], "sec_per_step": round((time.time() - t_start) / step, 3)})
                     run_loss, n_loss = 0.0, 0
-                out_of_time = deadline is not None and time.time() > deadline
+                out_of_time = budget_s is not None and elapsed > budget_s
                 if step >= total or out_of_time:
                     checkpoint("end" if step >= total else "deadline")
                     done = True
@@ -235,4 +325,5 @@ def train(
         emit({"event": "done", "best_f1": best_f, "best_step": best.get("step"), "minutes": summary["minutes"]})
         return summary
     finally:
-        logf.close()
+        if logf is not None:
+            logf.close()
