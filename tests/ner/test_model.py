@@ -52,3 +52,25 @@ def test_save_load_round_trip_fp16(tmp_path: Path) -> None:
     assert torch.allclose(net(ids, case, mask), back(ids, case, mask), atol=2e-2)
     q = M.quantize(back)
     assert q(ids, case, mask).shape == (1, 4, len(bio_tags()))
+
+
+def test_quant_schemes_pick_linears_and_keep_the_head_fp32(tmp_path) -> None:
+    import pytest
+    import torch
+
+    from newsie.ner import model as M
+
+    net = M.tiny(use_case=True)
+    net.eval()
+    dyn = torch.ao.nn.quantized.dynamic.Linear
+    enc = M.quantize(net, "encoder")
+    att = M.quantize(net, "attention")
+    assert isinstance(enc.bert.encoder.layer[0].intermediate.dense, dyn)
+    assert isinstance(att.bert.encoder.layer[0].attention.self.query, dyn)
+    assert not isinstance(att.bert.encoder.layer[0].intermediate.dense, dyn)
+    for q in (enc, att):
+        assert isinstance(q.classifier, torch.nn.Linear) and not isinstance(q.classifier, dyn)
+    assert not isinstance(net.bert.encoder.layer[0].intermediate.dense, dyn)  # the original is untouched
+    assert M.quant_scheme(True) == "encoder" and M.quant_scheme(False) is None
+    with pytest.raises(ValueError, match="unknown scheme"):
+        M.quant_scheme("fp8")

@@ -87,10 +87,12 @@ def test_export_records_quantize_choice(trained: Path, tmp_path: Path) -> None:
 
     dest = export(trained / "export", tmp_path / "shipped", quantize=True, scores={"newsie": {"f": 1.0}})
     config = json.loads((dest / "config.json").read_text())
-    assert config["quantize"] is True and config["dev_scores"]["newsie"]["f"] == 1.0
+    assert config["quantize"] == "encoder" and config["dev_scores"]["newsie"]["f"] == 1.0
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("newsie_ner", config={"model": str(dest)})
     assert ner.model_id.endswith("-int8")
+    ner.set_quantized("attention")
+    assert ner.model_id.endswith("-int8-attention")
     ner.set_quantized(False)
     assert not ner.model_id.endswith("-int8")
     assert nlp(ROWS[0][0]).text == ROWS[0][0]

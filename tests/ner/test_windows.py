@@ -44,6 +44,16 @@ def test_decode_repairs_orphan_inside_tags() -> None:
         (0, 8, "ORG"), (9, 12, "GPE"), (13, 16, "PERSON")]
 
 
+def test_decode_glues_a_restarted_span_across_one_space_only() -> None:
+    text = "May 05, 2006 and Kim, Putin\nMoscow"
+    words = [(0, 3), (4, 6), (6, 7), (8, 12), (13, 16), (17, 20), (20, 21), (22, 27), (28, 34)]
+    tags = ["B-DATE", "B-DATE", "I-DATE", "I-DATE", "O", "B-PERSON", "O", "B-PERSON", "B-PERSON"]
+    assert W.decode(tags, words, text) == [(0, 12, "DATE"), (17, 20, "PERSON"), (22, 27, "PERSON"),
+                                           (28, 34, "PERSON")]
+    # without the text (old behaviour) every B starts a span
+    assert W.decode(tags, words)[:2] == [(0, 3, "DATE"), (4, 12, "DATE")]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     n=st.integers(1, 2000),

@@ -35,7 +35,7 @@ class NewsieNer:
     """The component object; ``model_id`` names the exact weights (``newsie-ner-<sha12>``)."""
 
     def __init__(
-        self, nlp: Language, name: str, model: str | None, batch_size: int, quantize: bool | None, threads: int | None
+        self, nlp: Language, name: str, model: str | None, batch_size: int, quantize: bool | str | None, threads: int | None
     ):
         extensions.register()
         from newsie.pipeline import default_ner_path
@@ -63,11 +63,12 @@ class NewsieNer:
 
         self.tagger = Tagger.from_dir(self.path, quantize=self.quantize, batch_size=self.batch_size)
         self.model_id = f"newsie-ner-{sha256_file(self.path / WEIGHTS)[:12]}"
-        if self.tagger.config.get("quantize", False) if self.quantize is None else self.quantize:
-            self.model_id += "-int8"
+        scheme = self.tagger.config.get("quantize_active")
+        if scheme:
+            self.model_id += "-int8" if scheme == "encoder" else f"-int8-{scheme}"
 
-    def set_quantized(self, quantize: bool | None) -> None:
-        """Reload with (True) or without (False) dynamic int8 quantisation; None: as config.json says."""
+    def set_quantized(self, quantize: bool | str | None) -> None:
+        """Reload with (True or a scheme name) or without (False) dynamic int8; None: as config.json says."""
         self.quantize = quantize
         self._load()
 
@@ -104,7 +105,7 @@ class NewsieNer:
     assigns=["doc.ents", "token.ent_iob", "token.ent_type", "span._.rule"],
 )
 def make_newsie_ner(
-    nlp: Language, name: str, model: str | None, batch_size: int, quantize: bool | None, threads: int | None
+    nlp: Language, name: str, model: str | None, batch_size: int, quantize: bool | str | None, threads: int | None
 ) -> NewsieNer:
     """Factory: ``model`` is a model directory (default ``models/newsie-ner``)."""
     return NewsieNer(nlp, name, model, batch_size, quantize, threads)

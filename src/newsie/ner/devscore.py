@@ -118,7 +118,7 @@ def newsie_nlp(model: Path):
 
 def compare(
     examples: Sequence[dict[str, Any]],
-    models: Sequence[tuple[str, Path, bool | None]],
+    models: Sequence[tuple[str, Path, bool | str | None]],
     baselines: Sequence[str] = ("sm", "md"),
 ) -> dict[str, Any]:
     """Score newsie model(s) and the spaCy baselines on the same examples in one run (timings included).
@@ -179,7 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--also", action="append", default=[], metavar="NAME=DIR", help="more newsie models to score")
     ap.add_argument("--baselines", default="sm,md")
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--quantize", action="store_true", help="also score the main model int8-quantised")
+    ap.add_argument("--quantize", action="store_true",
+                    help="also score the main model int8-quantised, each scheme (newsie-int8 = encoder, "
+                         "newsie-int8-attention)")
     ap.add_argument("--int8-only", action="store_true", help="score the main model only int8-quantised")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -187,9 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     examples = read_jsonl(args.dev, args.limit)
     model = args.model or default_ner_path()
-    models: list[tuple[str, Path, bool | None]] = [] if args.int8_only else [("newsie", model, False)]
+    models: list[tuple[str, Path, bool | str | None]] = [] if args.int8_only else [("newsie", model, False)]
     if args.quantize or args.int8_only:
-        models.append(("newsie-int8", model, True))
+        from newsie.ner.model import QUANT_SCHEMES
+
+        models += [("newsie-int8" if q == "encoder" else f"newsie-int8-{q}", model, q) for q in QUANT_SCHEMES]
     for item in args.also:
         name, _, path = item.partition("=")
         models.append((name, Path(path), False))

@@ -4,7 +4,7 @@ Why a separate step: training writes ``best/`` per run; which run ships (case
 embedding or not, int8 or not) is decided afterwards on dev scores, and that
 decision is recorded in the shipped ``config.json`` (``quantize``, ``dev_scores``).
 
-``python -m newsie.ner.export runs/ner-main/best models/newsie-ner [--quantize] [--scores scores.json]``
+``python -m newsie.ner.export runs/ner-main/best models/newsie-ner [--quantize [SCHEME]] [--scores scores.json]``
 """
 
 from __future__ import annotations
@@ -18,13 +18,15 @@ from pathlib import Path
 from newsie.ner.model import TOKENIZER_FILES, WEIGHTS
 
 
-def export(src: Path, dest: Path, *, quantize: bool = False, scores: dict | None = None) -> Path:
+def export(src: Path, dest: Path, *, quantize: bool | str = False, scores: dict | None = None) -> Path:
     """Copy weights + tokenizer + config from ``src`` to ``dest`` and set the shipping options."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in (WEIGHTS, *TOKENIZER_FILES):
         shutil.copyfile(src / name, dest / name)
     config = json.loads((src / "config.json").read_text(encoding="utf-8"))
-    config["quantize"] = bool(quantize)
+    from newsie.ner.model import quant_scheme
+
+    config["quantize"] = quant_scheme(quantize) or False
     config["checkpoint"] = str(src)
     if scores is not None:
         config["dev_scores"] = scores
@@ -36,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("src", type=Path)
     ap.add_argument("dest", type=Path)
-    ap.add_argument("--quantize", action="store_true", help="ship with dynamic int8 quantisation switched on")
+    ap.add_argument("--quantize", nargs="?", const="encoder", default=False, metavar="SCHEME",
+                    help="ship with dynamic int8 switched on (scheme: encoder (default) or attention)")
     ap.add_argument("--scores", type=Path, default=None, help="a devscore --out JSON to record (micro F1 per system)")
     args = ap.parse_args(argv)
     scores = None

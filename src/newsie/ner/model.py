@@ -148,9 +148,40 @@ def load(path: Path) -> tuple[NerModel, dict[str, Any]]:
     return model, config
 
 
-def quantize(model: NerModel) -> nn.Module:
-    """Dynamic int8 quantisation of the Linear layers (CPU inference only)."""
-    return torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+#: Dynamic int8 schemes (CPU inference).  Per-channel weight scales in both: per-tensor
+#: scales cost 1.7 F1 on dev where per-channel cost 0.6 (measured on the first shipped
+#: model).  The classifier head and embeddings always stay fp32.
+#: ``encoder``: every Linear of the encoder (fastest; ~1.7x the fp32 forward on this CPU).
+#: ``attention``: only the attention projections (smaller gain, smaller loss).
+QUANT_SCHEMES = ("encoder", "attention")
+
+
+def quant_scheme(value: bool | str | None) -> str | None:
+    """Normalise a ``quantize`` setting: False/None -> None, True -> ``encoder``, else a scheme name."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return "encoder"
+    if value not in QUANT_SCHEMES:
+        raise ValueError(f"quantize: unknown scheme {value!r} (expected one of {QUANT_SCHEMES} or true/false)")
+    return str(value)
+
+
+def quantize(model: NerModel, scheme: bool | str = "encoder") -> nn.Module:
+    """A copy of ``model`` with dynamic int8 Linear layers in the encoder (see ``QUANT_SCHEMES``)."""
+    import copy
+
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    name = quant_scheme(scheme) or "encoder"
+    out = copy.deepcopy(model)
+    spec = {
+        n: per_channel_dynamic_qconfig
+        for n, mod in out.bert.named_modules()
+        if isinstance(mod, nn.Linear) and (name == "encoder" or ".attention." in f".{n}.")
+    }
+    out.bert = quantize_dynamic(out.bert, spec)
+    return out
 
 
 def load_tokenizer(path: Path):

@@ -39,13 +39,15 @@ class Tagger:
         self.pad_id = tokenizer.token_to_id("[PAD]")
 
     @classmethod
-    def from_dir(cls, path: Path, quantize: bool | None = None, batch_size: int = 32) -> Tagger:
+    def from_dir(cls, path: Path, quantize: bool | str | None = None, batch_size: int = 32) -> Tagger:
+        """Load a model directory; ``quantize`` None follows its ``config.json``, else a scheme/bool."""
         from newsie.ner import model as M
 
         net, config = M.load(path)
-        use_q = config.get("quantize", False) if quantize is None else quantize
-        if use_q:
-            net = M.quantize(net)
+        scheme = M.quant_scheme(config.get("quantize", False) if quantize is None else quantize)
+        if scheme:
+            net = M.quantize(net, scheme)
+        config = {**config, "quantize_active": scheme}
         return cls(net, M.load_tokenizer(path), config, batch_size=batch_size)
 
     def spans(
@@ -66,7 +68,7 @@ class Tagger:
         for k, enc in enumerate(encs):
             ws = wins_of[k]
             tags = merge_window_predictions(enc, ws, [preds[(k, a, b)] for a, b in ws], self.tags)
-            out.append(decode(tags, enc.word_span))
+            out.append(decode(tags, enc.word_span, enc.text))
         return out
 
     def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
