@@ -18,17 +18,23 @@ def test_card_numbers_come_from_the_files(tmp_path: Path) -> None:
     model, run, abl = tmp_path / "m", tmp_path / "run", tmp_path / "abl"
     for d in (model, run, abl):
         d.mkdir()
-    (model / "config.json").write_text(json.dumps({"quantize": True}))
+    (model / "config.json").write_text(json.dumps({"quantize": "encoder"}))
     scores = {"examples": 3, "words": 99, "systems": {
         "newsie": _system(90, 500.0), "newsie-int8": _system(89, 800.0), "en_core_web_md": _system(40, 900.0)}}
     (run / "devscore.json").write_text(json.dumps(scores))
     (abl / "devscore.json").write_text(json.dumps({"systems": {"newsie": _system(70, 1.0)}}))
-    events = [{"event": "start", "t": 0, "train": 5, "words": 50, "seed": 13, "lr": 1e-4, "batch_size": 16},
+    events = [{"event": "start", "t": 0, "train": 5, "words": 50, "seed": 13, "lr": 1e-4, "batch_size": 16,
+               "steps_per_epoch": 7, "workers": 2, "threads": 1},
               {"event": "eval", "t": 60, "step": 7, "epoch": 1.0, "dev_f1": 81.8},
               {"event": "done", "t": 61, "best_step": 7, "minutes": 1.0}]
     (run / "train.jsonl").write_text("".join(json.dumps(e) + "\n" for e in events))
-    text = render(model, run, abl)
+    (abl / "train.jsonl").write_text(json.dumps({"event": "eval", "t": 60, "step": 7, "dev_f1": 80.0}) + "\n")
+    text = render(model, run, abl, notes="Earlier finding: X.")
     assert f"F1 **{prf(90, 10, 10)['f']}**" in text
     assert f"**{prf(70, 10, 10)['f']}**" in text  # the ablation number
-    assert "`quantize: True`" in text and "| 7 | 1.0 | 81.8 | 1.0 |" in text
+    assert "| 7 | 81.8 | 80.0 | 1.8 |" in text  # equal-step ablation row
+    assert "`quantize: encoder`" in text and "| 7 | 1.0 | 81.8 | 1.0 |" in text
+    assert f"`newsie-int8`: micro F1 {prf(89, 10, 10)['f']}" in text and "800.0 words/s" in text
+    assert "2 data-parallel process(es) x 1 thread(s)" in text and "epoch 1.0" in text
+    assert "Earlier finding: X." in text
     assert "-int8" in text and "(not run)" in text  # no bench.json -> said so

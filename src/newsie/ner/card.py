@@ -1,10 +1,13 @@
 """Write ``models/newsie-ner/MODEL_CARD.md`` from the measured JSON (dev scores, training logs, benchmark).
 
-Why generated: every number in the card comes from a file a run wrote, so the
-card cannot drift from the measurements.  Prose that is not a measurement
-(data, licences, limitations) lives in the template below.
+Why generated: every number in the card comes from a file a run wrote (the
+devscore JSON, the training log, the corpus ``stats.json``, the benchmark JSON),
+so the card cannot drift from the measurements.  Prose that is not a
+measurement (data, licences, limitations) lives in the template below;
+findings measured on an earlier run (e.g. an ablation) come in as ``--note``
+files and are printed as such.
 
-``python -m newsie.ner.card --model models/newsie-ner --run runs/ner-main --ablation runs/ner-nocase``
+``python -m newsie.ner.card --model models/newsie-ner --run runs/ner-v2 [--ablation runs/ner-nocase] [--note F]``
 """
 
 from __future__ import annotations
@@ -28,63 +31,79 @@ def _curve(events: list[dict[str, Any]]) -> str:
     return "| step | epoch | dev micro F1 (training-time dev) | minutes |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
-def render(model: Path, run: Path, ablation: Path | None, extra: str = "") -> str:
+def _labels(sysres: dict[str, Any]) -> list[str]:
+    return sorted(k for k, v in sysres.items() if isinstance(v, dict) and "f" in v and k != "micro")
+
+
+def _ablation(ablation: Path | None, ev: list[dict[str, Any]], newsie: dict[str, Any]) -> str:
+    """Equal-step comparison with a ``--no-case`` run of the same data, seed and schedule."""
+    if ablation is None or not (ablation / "devscore.json").exists():
+        return ""
+    a = json.loads((ablation / "devscore.json").read_text(encoding="utf-8"))["systems"]["newsie"]
+    mine = {e["step"]: e["dev_f1"] for e in ev if e["event"] == "eval"}
+    theirs = {e["step"]: e["dev_f1"] for e in _events(ablation) if e["event"] == "eval"}
+    same = sorted(set(mine) & set(theirs))
+    return (
+        f"Same data, seed and schedule, case embedding removed (`--no-case`, {ablation}). "
+        "Training-time dev micro F1 at EQUAL steps:\n\n| step | with case | without | difference |\n|---|---|---|---|\n"
+        + "".join(f"| {st} | {mine[st]} | {theirs[st]} | {round(mine[st] - theirs[st], 2)} |\n" for st in same)
+        + f"\nBest checkpoints on the dev set above: without case micro F1 **{a['micro']['f']}** vs "
+        f"**{newsie['micro']['f']}** with.\n"
+    )
+
+
+def _silver(corpus: Path) -> str:
+    """Gold vs silver span counts per label from the corpus builder's ``stats.json``."""
+    path = corpus / "stats.json"
+    if not path.exists():
+        return f"(`{path}` not available when this card was written)\n"
+    tot = json.loads(path.read_text(encoding="utf-8"))["totals"]["train"]
+    gold, silver = tot["spans"]["gold"], tot["spans"]["silver"]
+    rows = [f"| {lab} | {gold.get(lab, 0)} | {silver.get(lab, 0)} |" for lab in sorted(set(gold) | set(silver))]
+    return (f"Training split: {tot['examples']} examples, {tot['words']} words.\n\n"
+            "| label | gold spans | silver spans |\n|---|---|---|\n" + "\n".join(rows) + "\n")
+
+
+def render(model: Path, run: Path, ablation: Path | None = None, notes: str = "", extra: str = "") -> str:
     config = json.loads((model / "config.json").read_text(encoding="utf-8"))
     scores = json.loads((run / "devscore.json").read_text(encoding="utf-8"))
     ev = _events(run)
     start = next((e for e in ev if e["event"] == "start"), {})
     done = next((e for e in ev if e["event"] == "done"), {})
     sysm = scores["systems"]
-    micro = {k: v["micro"]["f"] for k, v in sysm.items()}
-    abl = ""
-    if ablation is not None and (ablation / "devscore.json").exists():
-        a = json.loads((ablation / "devscore.json").read_text(encoding="utf-8"))["systems"]["newsie"]
-        aev = _events(ablation)
-        adone = next((e for e in aev if e["event"] == "done"), {})
-        mine = {e["step"]: e["dev_f1"] for e in ev if e["event"] == "eval"}
-        theirs = {e["step"]: e["dev_f1"] for e in aev if e["event"] == "eval"}
-        same = sorted(set(mine) & set(theirs))
-        last_a = max(theirs) if theirs else None
-        abl = (
-            f"Same data, seed and schedule, case embedding removed (`--no-case`, {ablation}), run side by side. "
-            "Training-time dev micro F1 at EQUAL steps (same scorer, same dev):\n\n"
-            "| step | with case | without | difference |\n|---|---|---|---|\n"
-            + "".join(f"| {st} | {mine[st]} | {theirs[st]} | {round(mine[st] - theirs[st], 2)} |\n" for st in same)
-            + f"\nThe ablation run stopped at step {last_a}"
-            + (f" ({adone.get('minutes')} min)" if adone else " (stopped early to free a CPU core)")
-            + f". On the dev set above its best checkpoint scores micro F1 **{a['micro']['f']}** "
-            f"(P {a['micro']['p']}, R {a['micro']['r']}) vs **{micro['newsie']}** for the shipped model, which had "
-            f"more steps (step {done.get('best_step')}), so that gap overstates the case embedding's effect; "
-            "the equal-step rows are the fair comparison.\n\n"
-            "Per label (F1), with / without case:\n\n| label | with case | without |\n|---|---|---|\n"
-            + "\n".join(
-                f"| {lab} | {sysm['newsie'][lab]['f']} | {a.get(lab, {}).get('f', '-')} |"
-                for lab in sorted(k for k in sysm["newsie"] if isinstance(sysm["newsie"][k], dict) and "f" in sysm["newsie"][k])
-            )
-            + "\n"
-        )
-    bench = ""
+    newsie = sysm["newsie"]
+    fp = newsie["micro"]["f"]
+    int8 = [
+        f"- `{name}`: micro F1 {r['micro']['f']} ({round(r['micro']['f'] - fp, 2):+}), {r['words_per_s']} words/s "
+        f"(fp32: {newsie['words_per_s']})"
+        for name, r in sysm.items() if name.startswith("newsie-int8")
+    ]
+    bench = "(not run)\n"
     if (run / "bench.json").exists():
         b = json.loads((run / "bench.json").read_text(encoding="utf-8"))
         bench = (
             f"`benchmarks/bench_ner.py` ({b['docs']} article-sized docs, {b['words']} words, one process, "
-            f"{b['cpus']} shared CPU cores): newsie.load() **{b['newsie_words_per_s']} words/s**, en_core_web_sm "
+            f"{b['cpus']} CPU cores): newsie.load() **{b['newsie_words_per_s']} words/s**, en_core_web_sm "
             f"**{b['sm_words_per_s']} words/s** (ratio {b['speed_ratio_newsie_over_sm']}; target >= 0.5); "
             f"newsie peak RSS **{b['newsie_peak_rss_mb']} MB** (target < 1500). Load time {b['newsie_load_s']} s.\n"
         )
-    q = sysm.get("newsie-int8", {}).get("micro", {}).get("f")
+    corpus = Path(config.get("train", {}).get("corpus", "runs/corpus"))
+    procs = f"{start.get('workers', 1)} data-parallel process(es) x {start.get('threads')} thread(s)"
     return TEMPLATE.format(
         model_id_note=f"weights sha256 prefix in `model_id` (`newsie-ner-<sha12>`{'-int8' if config.get('quantize') else ''})",
-        examples=scores["examples"], words=scores["words"], table=table(scores),
+        dev=scores.get("dev", "the dev split"), examples=scores["examples"], words=scores["words"],
+        table=table(scores),
         micro_lines="\n".join(
             f"- {k}: micro P {v['micro']['p']} / R {v['micro']['r']} / F1 **{v['micro']['f']}**, {v['words_per_s']} words/s in this run"
             for k, v in sysm.items()
         ),
         by_corpus="\n".join(f"- {k}: " + ", ".join(f"{c} {m['f']}" for c, m in v["by_corpus"].items()) for k, v in sysm.items()),
-        quantize=config.get("quantize"), q=q, fp=micro.get("newsie"),
+        quantize=config.get("quantize"), int8="\n".join(int8) or "(not scored)",
         train_n=start.get("train"), train_words=start.get("words"), steps=done.get("best_step"),
-        minutes=done.get("minutes"), curve=_curve(ev), ablation=abl or "(not run)\n", bench=bench or "(not run)\n",
-        corpus=config.get("train", {}).get("corpus", "runs/corpus"), seed=start.get("seed"), lr=start.get("lr"), bs=start.get("batch_size"), extra=extra,
+        epochs=round(done.get("best_step") / start["steps_per_epoch"], 2) if done.get("best_step") and start.get("steps_per_epoch") else None,
+        minutes=done.get("minutes"), curve=_curve(ev), ablation=_ablation(ablation, ev, newsie) or "(no ablation run for this model)\n",
+        notes=notes, bench=bench, silver=_silver(corpus), procs=procs, run=run,
+        corpus=corpus, seed=start.get("seed"), lr=start.get("lr"), bs=start.get("batch_size"), extra=extra,
     )
 
 
@@ -101,11 +120,11 @@ Files: `model.safetensors` (fp16; loaded to fp32, no pickle, no network), tokeni
 
 ## Metrics (dev set, measured)
 
-Dev = `runs/corpus/dev.jsonl` from the corpus builder ({examples} examples, {words} words; whole
-documents held out from GUM (its own dev split), MEANTIME, re3d, Wikigold, UNER-EWT). Each example is
-scored only on its `gold_labels`; a leading "the" is dropped from every span of every system (gold too);
-all systems ran in one process on the same texts with the same scorer (`python -m newsie.ner.devscore`).
-F1 per label:
+Dev = `{dev}` from the corpus builder ({examples} examples, {words} words; whole documents held out
+from GUM (its own dev split), MEANTIME, re3d, Wikigold, UNER-EWT, CrossNER; gold spans only; the
+documents of `data/gold/` are excluded from train and dev). Each example is scored only on its
+`gold_labels`; a leading "the" is dropped from every span of every system (gold too); all systems ran in
+one process on the same texts with the same scorer (`python -m newsie.ner.devscore`). F1 per label:
 
 {table}
 {micro_lines}
@@ -115,47 +134,52 @@ Per source corpus (micro F1):
 
 Targets from issue 3: micro F1 >= en_core_web_md + 5, and PERSON, GPE, ORG, NORP, CARDINAL, DATE each
 >= md. Read the table above for which are met; labels with few gold spans (QUANTITY, PERCENT, TIME,
-MONEY, PRODUCT, FAC, LOC, EVENT) are noisy. Caveat: the best checkpoint was chosen on the builder's
-earlier dev build (same held-out documents, before its MEANTIME patch), so the newsie numbers are
-mildly optimistic; the baselines had no such selection.
+MONEY, PRODUCT, FAC, LOC, EVENT) are noisy. The best checkpoint was chosen on this same dev set, so the
+newsie numbers are mildly optimistic; the baselines had no such selection.
 
-Dynamic int8 quantisation of the Linear layers: dev micro F1 {q} vs {fp} fp32; shipped with
-`quantize: {quantize}` (kept only if the drop is < 0.5 F1).
+Dynamic int8 (per-channel weights, encoder Linear layers; the head stays fp32), same run:
+
+{int8}
+
+Shipped with `quantize: {quantize}` (a scheme is kept only if it costs < 0.5 micro F1).
 
 ## Case-embedding ablation
 
 {ablation}
+{notes}
 ## Speed and memory
 
 {bench}
 ## Training
 
-Data: the corpus builder's first full build (`newsie.corpora.build` into `{corpus}`, before its MEANTIME patch; {train_n} training examples, {train_words}
-words): gold spans from GUM (CC BY 4.0 annotations; texts CC BY 4.0 / CC BY-SA 3.0 / CC BY 2.5 by genre),
-MEANTIME (CC BY 4.0, Wikinews CC BY 2.5), re3d (public domain / OGL v3 / CC BY 3.0 AU / CC BY-SA 3.0 per
-source), Wikigold (CC BY 4.0; Wikipedia text CC BY-SA 3.0), UNER English-EWT (CC BY-SA 4.0); silver
-spans from en_core_web_md (MIT; trained on OntoNotes) for the labels a corpus does not annotate, and
-purely silver Wikinews sentences (CC BY 2.5; QADiscourse CC BY 4.0, QAMR MIT). Words inside silver spans
-get loss weight 0.5. Because CC BY-SA data went into training, treat the weights as CC BY-SA 4.0 to be safe.
+Data: `newsie.corpora.build` into `{corpus}` ({train_n} training examples, {train_words} words): gold
+spans from GUM (CC BY 4.0 annotations; texts CC BY 4.0 / CC BY-SA 3.0 / CC BY 2.5 by genre), MEANTIME
+(CC BY 4.0, Wikinews CC BY 2.5), re3d (public domain / OGL v3 / CC BY 3.0 AU / CC BY-SA 3.0 per source),
+Wikigold (CC BY 4.0; Wikipedia text CC BY-SA 3.0), UNER English-EWT (CC BY-SA 4.0), CrossNER, SEC
+filings, BTC and Re-DocRED (licences in `src/newsie/corpora/ATTRIBUTION.md`); silver spans from
+en_core_web_md (MIT; trained on OntoNotes) for the labels a corpus does not annotate (gold wins where
+both exist), and purely silver Wikinews sentences (CC BY 2.5). Words inside silver spans get loss
+weight 0.5. Because CC BY-SA data went into training, treat the weights as CC BY-SA 4.0 to be safe.
 
+{silver}
 Recipe: AdamW lr {lr}, batch {bs}, max_length 256, linear warm-up (6%) and linear decay to 0 at the
-step budget or the wall-clock deadline, whichever comes first; seed {seed}; 1 CPU thread on a
-2-core machine shared with ~7 other jobs; dev F1 after each epoch; best checkpoint kept (step {steps}).
-Wall time {minutes} min. Command:
+step budget or the wall-clock deadline, whichever comes first; seed {seed}; {procs} on the 2-core CPU;
+dev F1 after each epoch; best checkpoint kept (step {steps}, epoch {epochs}). Wall time {minutes} min.
+Commands (`{run}`):
 
 ```
-newsie train --corpus {corpus} --out runs/ner-main --threads 1 --epochs 5 --max-minutes 100 --seed 13
-python -m newsie.ner.devscore runs/corpus/dev.jsonl --model runs/ner-main/best --quantize --out runs/ner-main/devscore.json
-python -m newsie.ner.export runs/ner-main/best models/newsie-ner [--quantize] --scores runs/ner-main/devscore.json
+newsie train --corpus {corpus} --out {run} --workers 2 --epochs 4 --max-minutes 100 --seed 13
+python -m newsie.ner.devscore {dev} --model {run}/best --quantize --also previous=models/newsie-ner --out {run}/devscore.json
+python -m newsie.ner.export {run}/best models/newsie-ner [--quantize SCHEME] --scores {run}/devscore.json
 ```
 
 {curve}
 ## Limitations
 
-- Short training: the shared-CPU budget allowed the steps above; dev F1 rose every epoch up to epoch 4
-  and was flat over the last (annealed) part; more data (the later corpus builds) is the next lever.
+- Short training on 2 CPU cores: the curve above shows whether dev F1 was still rising at the end.
 - Rare labels (LAW, LANGUAGE, WORK_OF_ART, PRODUCT, FAC, EVENT, QUANTITY) are learnt mostly from silver
   teacher labels and are no better than en_core_web_md.
+- Whether the silver labels help was not measured separately (no silver-free run fitted in the CPU budget).
 - Uncased encoder: casing comes only from the case embedding; all-caps headlines are out of distribution.
 {extra}"""
 
@@ -165,9 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=Path("models/newsie-ner"))
     ap.add_argument("--run", type=Path, default=Path("runs/ner-main"))
     ap.add_argument("--ablation", type=Path, default=None)
+    ap.add_argument("--note", type=Path, action="append", default=[], help="markdown measured on earlier runs")
     ap.add_argument("--extra", default="")
     args = ap.parse_args(argv)
-    text = render(args.model, args.run, args.ablation, args.extra)
+    notes = "\n".join(p.read_text(encoding="utf-8").strip() + "\n" for p in args.note)
+    text = render(args.model, args.run, args.ablation, notes, args.extra)
     (args.model / "MODEL_CARD.md").write_text(text, encoding="utf-8")
     print(f"wrote {args.model / 'MODEL_CARD.md'}")
     return 0

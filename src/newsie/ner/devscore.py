@@ -198,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         name, _, path = item.partition("=")
         models.append((name, Path(path), False))
     res = compare(examples, models, [b for b in args.baselines.split(",") if b])
+    res["dev"] = str(args.dev)
     if args.out:
         args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     text = table(res)
