@@ -89,3 +89,24 @@ def test_merge_prefers_window_centre() -> None:
     assert merged[5] == "O"
     merged = W.merge_window_predictions(enc, [(0, 6), (3, 10)], [[o] * 6, [o, o, b_per, o, o, o, o]], tags)
     assert merged[5] == "B-PERSON"
+
+
+def test_viterbi_returns_the_best_valid_bio_path() -> None:
+    import numpy as np
+
+    tags = ["O", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON"]
+    start, trans = W.bio_transitions(tags)
+
+    def lp(*rows):
+        return np.log(np.array(rows, dtype=np.float32))
+
+    # argmax would give I-ORG I-ORG (an orphan): the best valid path opens the span with B-ORG
+    probs = lp([0.1, 0.4, 0.45, 0.025, 0.025], [0.1, 0.1, 0.7, 0.05, 0.05])
+    assert [tags[i] for i in W.viterbi(probs, start, trans)] == ["B-ORG", "I-ORG"]
+    # argmax gives B-PERSON I-ORG I-ORG: one label for the whole span wins
+    probs = lp([0.05, 0.3, 0.05, 0.55, 0.05], [0.05, 0.05, 0.6, 0.05, 0.25], [0.05, 0.05, 0.6, 0.05, 0.25])
+    assert [tags[i] for i in W.viterbi(probs, start, trans)] == ["B-ORG", "I-ORG", "I-ORG"]
+    # a valid argmax path is kept as is
+    probs = lp([0.1, 0.05, 0.05, 0.7, 0.1], [0.1, 0.05, 0.05, 0.1, 0.7], [0.8, 0.05, 0.05, 0.05, 0.05])
+    assert [tags[i] for i in W.viterbi(probs, start, trans)] == ["B-PERSON", "I-PERSON", "O"]
+    assert W.viterbi(np.zeros((0, 5)), start, trans) == []

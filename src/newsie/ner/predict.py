@@ -3,7 +3,9 @@
 Shared by the spaCy component and by training's dev evaluation, so the F1
 logged per epoch is the F1 of exactly the code that ships.  Windows of all
 texts in a call are sorted by length and run in padded batches (length
-buckets), under ``torch.inference_mode``.
+buckets), under ``torch.inference_mode``.  Each word takes the tag
+log-probabilities of the window where it is farthest from a cut, and the tags
+of a text are decoded jointly (BIO-constrained Viterbi), not word by word.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from newsie.ner.windows import (
     Encoded,
+    bio_transitions,
     boundaries_from_chars,
     decode,
     encode,
-    merge_window_predictions,
+    merge_window_rows,
+    viterbi,
     window_inputs,
     windows,
 )
@@ -37,6 +43,7 @@ class Tagger:
         self.cls_id = tokenizer.token_to_id("[CLS]")
         self.sep_id = tokenizer.token_to_id("[SEP]")
         self.pad_id = tokenizer.token_to_id("[PAD]")
+        self.start, self.trans = bio_transitions(self.tags)
 
     @classmethod
     def from_dir(cls, path: Path, quantize: bool | str | None = None, batch_size: int = 32) -> Tagger:
@@ -67,11 +74,13 @@ class Tagger:
         out: list[list[tuple[int, int, str]]] = []
         for k, enc in enumerate(encs):
             ws = wins_of[k]
-            tags = merge_window_predictions(enc, ws, [preds[(k, a, b)] for a, b in ws], self.tags)
-            out.append(decode(tags, enc.word_span, enc.text))
+            rows = merge_window_rows(enc, ws, [preds[(k, a, b)] for a, b in ws])
+            path = viterbi(np.stack(rows), self.start, self.trans) if rows else []
+            out.append(decode([self.tags[i] for i in path], enc.word_span, enc.text))
         return out
 
-    def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
+    def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], Any]:
+        """Tag log-probabilities ``[b - a, n_tags]`` (numpy) of every window job ``(text, a, b)``."""
         import torch
 
         order = sorted(jobs, key=lambda j: j[2] - j[1])
@@ -90,9 +99,9 @@ class Tagger:
                     case[r, : len(c_ids)] = torch.tensor(c_ids)
                     mask[r, : len(t_ids)] = 1
                 logits = self.model(ids.to(device), case.to(device), mask.to(device))
-                best = logits.argmax(-1).cpu().tolist()
+                logp = torch.log_softmax(logits.float(), dim=-1).cpu().numpy()
                 for r, (k, a, b) in enumerate(batch):
-                    result[(k, a, b)] = best[r][1 : 1 + b - a]
+                    result[(k, a, b)] = logp[r, 1 : 1 + b - a]
         return result
 
 
