@@ -33,12 +33,16 @@ _COMPASS = {"south", "north", "east", "west", "northern", "southern", "eastern",
 RULES = ("@place", "@misc", "@norp", "@org", "@language")
 
 
-def _norm(name: str) -> str:
+def norm_name(name: str) -> str:
+    """Gazetteer key of a name: whitespace folded, leading "the" and possessive dropped, lower case."""
     name = name.replace("’", "'").replace("\u00a0", " ").strip()
     name = re.sub(r"\s+", " ", name)
     name = re.sub(r"^(the|The|THE)\s+", "", name)
     name = re.sub(r"\s*('s|')$", "", name)
     return name.lower()
+
+
+_norm = norm_name
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
-        data = yaml.safe_load((path or DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
+        data = gazetteer_lists(path)
         low = lambda key: frozenset(_norm(x) for x in data[key])  # noqa: E731
         return cls(
             gpe=low("countries") | low("states") | low("cities"),
@@ -122,6 +126,11 @@ class Gazetteer:
         if len(words) == 2 and words[-1] in self.norp and words[0] in _COMPASS:
             return "NORP"  # "South Australian"
         return "GPE"
+
+
+def gazetteer_lists(path: Path | None = None) -> dict[str, Any]:
+    """The raw lists of ``data/gazetteer.yaml`` (countries, states, cities, norp, ...)."""
+    return yaml.safe_load((path or DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ class Tagger:
         self.sep_id = tokenizer.token_to_id("[SEP]")
         self.pad_id = tokenizer.token_to_id("[PAD]")
         self.start, self.trans = bio_transitions(self.tags)
+        self.relabel = gazetteer_relabel()
 
     @classmethod
     def from_dir(cls, path: Path, quantize: bool | str | None = None, batch_size: int = 32) -> Tagger:
@@ -76,7 +77,8 @@ class Tagger:
             ws = wins_of[k]
             rows = merge_window_rows(enc, ws, [preds[(k, a, b)] for a, b in ws])
             path = viterbi(np.stack(rows), self.start, self.trans) if rows else []
-            out.append(decode([self.tags[i] for i in path], enc.word_span, enc.text))
+            spans = decode([self.tags[i] for i in path], enc.word_span, enc.text)
+            out.append([self.relabel(enc.text, sp) for sp in spans])
         return out
 
     def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], Any]:
@@ -103,6 +105,29 @@ class Tagger:
                 for r, (k, a, b) in enumerate(batch):
                     result[(k, a, b)] = logp[r, 1 : 1 + b - a]
         return result
+
+
+def gazetteer_relabel():
+    """``(text, span) -> span``: the label correction of ``labels.json`` ``gazetteer_relabel``."""
+    from newsie.corpora.labels import gazetteer_lists, norm_name
+    from newsie.ner.labels import label_data, strip_leading
+
+    rule = label_data().get("gazetteer_relabel")
+    if not rule:
+        return lambda _text, span: span
+    data = gazetteer_lists()
+    names = frozenset(norm_name(x) for key in rule["lists"] for x in data[key])
+    frm, to = frozenset(rule["from"]), rule["to"]
+
+    def apply(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+        s, e, label = span
+        if label in frm:
+            a, b = strip_leading(text, s, e)
+            if norm_name(text[a:b]) in names:
+                return (s, e, to)
+        return span
+
+    return apply
 
 
 def _has_params(model: Any) -> bool:

@@ -1,0 +1,21 @@
+"""Post-decoding label correction from the gazetteer (data-driven, see ner/data/labels.json)."""
+
+from __future__ import annotations
+
+from newsie.ner.predict import gazetteer_relabel
+
+
+def test_gazetteer_relabel_makes_states_and_capitals_gpe_only() -> None:
+    fix = gazetteer_relabel()
+    text = "Pyongyang and the United States told Daily NK and the Washington Post on Monday."
+
+    def span(s: str, label: str) -> tuple[int, int, str]:
+        i = text.index(s)
+        return (i, i + len(s), label)
+
+    assert fix(text, span("Pyongyang", "ORG"))[2] == "GPE"
+    assert fix(text, span("the United States", "PERSON"))[2] == "GPE"
+    assert fix(text, span("Daily NK", "ORG"))[2] == "ORG"
+    assert fix(text, span("the Washington Post", "ORG"))[2] == "ORG"  # whole-name match only
+    assert fix(text, span("Monday", "DATE"))[2] == "DATE"  # other labels untouched
+    assert fix(text, span("Pyongyang", "NORP"))[2] == "NORP"  # only the labels in "from"
