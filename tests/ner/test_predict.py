@@ -19,3 +19,12 @@ def test_gazetteer_relabel_makes_states_and_capitals_gpe_only() -> None:
     assert fix(text, span("the Washington Post", "ORG"))[2] == "ORG"  # whole-name match only
     assert fix(text, span("Monday", "DATE"))[2] == "DATE"  # other labels untouched
     assert fix(text, span("Pyongyang", "NORP"))[2] == "NORP"  # only the labels in "from"
+
+
+def test_currency_symbol_is_attached_to_money() -> None:
+    fix = gazetteer_relabel()
+    text = "worth $3.5 billion and US$ 2 and €40"
+    assert fix(text, (7, 18, "MONEY")) == (6, 18, "MONEY")
+    assert fix(text, (27, 28, "MONEY")) == (27, 28, "MONEY")  # a space between: left alone
+    assert fix(text, (34, 36, "MONEY")) == (33, 36, "MONEY")
+    assert fix(text, (7, 10, "CARDINAL")) == (7, 10, "CARDINAL")

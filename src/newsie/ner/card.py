@@ -88,9 +88,11 @@ def render(model: Path, run: Path, ablation: Path | None = None, notes: str = ""
             f"newsie peak RSS **{b['newsie_peak_rss_mb']} MB** (target < 1500). Load time {b['newsie_load_s']} s.\n"
         )
     corpus = Path(config.get("train", {}).get("corpus", "runs/corpus"))
+    q = config.get("quantize")
+    id_suffix = "" if not q else "-int8" if q in (True, "encoder") else f"-int8-{q}"
     procs = f"{start.get('workers', 1)} data-parallel process(es) x {start.get('threads')} thread(s)"
     return TEMPLATE.format(
-        model_id_note=f"weights sha256 prefix in `model_id` (`newsie-ner-<sha12>`{'-int8' if config.get('quantize') else ''})",
+        model_id_note=f"weights sha256 prefix in `model_id` (`newsie-ner-<sha12>{id_suffix}`)",
         dev=scores.get("dev", "the dev split"), examples=scores["examples"], words=scores["words"],
         table=table(scores),
         micro_lines="\n".join(
@@ -165,10 +167,11 @@ weight 0.5. Because CC BY-SA data went into training, treat the weights as CC BY
 Recipe: AdamW lr {lr}, batch {bs}, max_length 256, linear warm-up (6%) and linear decay to 0 at the
 step budget or the wall-clock deadline, whichever comes first; seed {seed}; {procs} on the 2-core CPU;
 dev F1 after each epoch; best checkpoint kept (step {steps}, epoch {epochs}). Wall time {minutes} min.
-Commands (`{run}`):
+Commands (`{run}`; the corpus folder may be a build pruned with `python -m newsie.corpora prune`, which
+drops the `exclude` documents of `splits.yaml` from an earlier build without rerunning the teacher):
 
 ```
-newsie train --corpus {corpus} --out {run} --workers 2 --epochs 4 --max-minutes 100 --seed 13
+newsie train --corpus {corpus} --out {run} --workers 2 --epochs 4 --max-minutes <budget> --seed 13
 python -m newsie.ner.devscore {dev} --model {run}/best --quantize --also previous=models/newsie-ner --out {run}/devscore.json
 python -m newsie.ner.export {run}/best models/newsie-ner [--quantize SCHEME] --scores {run}/devscore.json
 ```

@@ -108,16 +108,17 @@ class Tagger:
 
 
 def gazetteer_relabel():
-    """``(text, span) -> span``: the label correction of ``labels.json`` ``gazetteer_relabel``."""
+    """``(text, span) -> span``: the ``gazetteer_relabel`` and ``attach_prefix`` rules of ``labels.json``."""
     from newsie.corpora.labels import gazetteer_lists, norm_name
     from newsie.ner.labels import label_data, strip_leading
 
-    rule = label_data().get("gazetteer_relabel")
-    if not rule:
-        return lambda _text, span: span
+    rule = label_data().get("gazetteer_relabel") or {"lists": [], "from": [], "to": None}
     data = gazetteer_lists()
     names = frozenset(norm_name(x) for key in rule["lists"] for x in data[key])
     frm, to = frozenset(rule["from"]), rule["to"]
+
+    prefixes = {lab: sorted(v, key=len, reverse=True)
+                for lab, v in (label_data().get("attach_prefix") or {}).items() if not lab.startswith("_")}
 
     def apply(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
         s, e, label = span
@@ -125,6 +126,9 @@ def gazetteer_relabel():
             a, b = strip_leading(text, s, e)
             if norm_name(text[a:b]) in names:
                 return (s, e, to)
+        for sym in prefixes.get(label, ()):
+            if s >= len(sym) and text[s - len(sym):s] == sym:
+                return (s - len(sym), e, label)
         return span
 
     return apply
