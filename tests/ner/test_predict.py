@@ -1,12 +1,12 @@
-"""Post-decoding label correction from the gazetteer (data-driven, see ner/data/labels.json)."""
+"""Post-decoding span rules (gazetteer relabel, currency prefix; data in ner/data/labels.json)."""
 
 from __future__ import annotations
 
-from newsie.ner.predict import gazetteer_relabel
+from newsie.ner.predict import label_rules
 
 
 def test_gazetteer_relabel_makes_states_and_capitals_gpe_only() -> None:
-    fix = gazetteer_relabel()
+    fix = label_rules()
     text = "Pyongyang and the United States told Daily NK and the Washington Post on Monday."
 
     def span(s: str, label: str) -> tuple[int, int, str]:
@@ -22,7 +22,7 @@ def test_gazetteer_relabel_makes_states_and_capitals_gpe_only() -> None:
 
 
 def test_currency_symbol_is_attached_to_money() -> None:
-    fix = gazetteer_relabel()
+    fix = label_rules()
     text = "worth $3.5 billion and US$ 2 and €40"
     assert fix(text, (7, 18, "MONEY")) == (6, 18, "MONEY")
     assert fix(text, (27, 28, "MONEY")) == (27, 28, "MONEY")  # a space between: left alone

@@ -44,7 +44,7 @@ class Tagger:
         self.sep_id = tokenizer.token_to_id("[SEP]")
         self.pad_id = tokenizer.token_to_id("[PAD]")
         self.start, self.trans = bio_transitions(self.tags)
-        self.relabel = gazetteer_relabel()
+        self.relabel = label_rules()
 
     @classmethod
     def from_dir(cls, path: Path, quantize: bool | str | None = None, batch_size: int = 32) -> Tagger:
@@ -107,7 +107,7 @@ class Tagger:
         return result
 
 
-def gazetteer_relabel():
+def label_rules():
     """``(text, span) -> span``: the ``gazetteer_relabel`` and ``attach_prefix`` rules of ``labels.json``."""
     from newsie.corpora.labels import gazetteer_lists, norm_name
     from newsie.ner.labels import label_data, strip_leading
