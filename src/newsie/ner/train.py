@@ -187,7 +187,8 @@ def _train(
         logf.flush()
         log(json.dumps(event))
 
-    def all_sum(x: torch.Tensor, op: str = "sum") -> torch.Tensor:
+    def reduce(x: torch.Tensor, op: str = "sum") -> torch.Tensor:
+        """All-reduce ``x`` in place across ranks (``sum`` or ``max``); a no-op in a single process."""
         if dist is not None:
             dist.all_reduce(x, op=dist.ReduceOp.SUM if op == "sum" else dist.ReduceOp.MAX)
         return x
@@ -268,7 +269,8 @@ def _train(
         while not done:
             epoch += 1
             for full in batches(lengths, batch_size, rng):
-                b = full[rank::world] or full[:1]
+                mine = full[rank::world]
+                b = mine or full[:1]  # a batch smaller than the world: run one example, weighted 0 below
                 width = max(lengths[i] for i in b)
                 ids = torch.zeros((len(b), width), dtype=torch.long)
                 case = torch.zeros_like(ids)
@@ -288,11 +290,11 @@ def _train(
                     logits.view(-1, logits.size(-1)), labels.view(-1), ignore_index=IGNORE, reduction="none"
                 )
                 w = weights.view(-1)
-                if len(full[rank::world]) == 0:
-                    w = w * 0.0  # a batch smaller than the world: this rank contributes nothing
-                # [global weight, elapsed]: one small all-reduce per step (weights summed, clock maxed)
-                wsum = all_sum(torch.tensor([float(w.sum())]))
-                elapsed = float(all_sum(torch.tensor([time.time() - t_start]), "max"))
+                if not mine:
+                    w = w * 0.0
+                # two scalar all-reduces per step: the global loss denominator and the slowest rank's clock
+                wsum = reduce(torch.tensor([float(w.sum())]))
+                elapsed = float(reduce(torch.tensor([time.time() - t_start]), "max"))
                 loss = (ce * w).sum() / wsum.clamp(min=1e-6).to(device)
                 opt.zero_grad(set_to_none=True)
                 loss.backward()
@@ -306,9 +308,10 @@ def _train(
                 opt.step()
                 sched.step()
                 step += 1
-                run_loss += float(all_sum(loss.detach().cpu().clone()))
+                run_loss += loss.item()  # this rank's share of the global loss; summed when logged
                 n_loss += 1
-                if step % 50 == 0 or step == total:
+                if step % 50 == 0 or step == total:  # the same steps on every rank
+                    run_loss = float(reduce(torch.tensor([run_loss])))
                     emit({"event": "train", "step": step, "loss": round(run_loss / n_loss, 4),
                           "lr": sched.get_last_lr()[0], "sec_per_step": round((time.time() - t_start) / step, 3)})
                     run_loss, n_loss = 0.0, 0
