@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsie.ner.devscore import table
+from newsie.ner.model import quant_suffix
 
 
 def _events(run: Path) -> list[dict[str, Any]]:
@@ -88,8 +89,7 @@ def render(model: Path, run: Path, ablation: Path | None = None, notes: str = ""
             f"newsie peak RSS **{b['newsie_peak_rss_mb']} MB** (target < 1500). Load time {b['newsie_load_s']} s.\n"
         )
     corpus = Path(config.get("train", {}).get("corpus", "runs/corpus"))
-    q = config.get("quantize")
-    id_suffix = "" if not q else "-int8" if q in (True, "encoder") else f"-int8-{q}"
+    id_suffix = quant_suffix(config.get("quantize"))
     procs = f"{start.get('workers', 1)} data-parallel process(es) x {start.get('threads')} thread(s)"
     return TEMPLATE.format(
         model_id_note=f"weights sha256 prefix in `model_id` (`newsie-ner-<sha12>{id_suffix}`)",

@@ -58,14 +58,12 @@ class NewsieNer:
         torch.set_num_threads(max(1, n))
 
     def _load(self) -> None:
-        from newsie.ner.model import WEIGHTS, sha256_file
+        from newsie.ner.model import WEIGHTS, quant_suffix, sha256_file
         from newsie.ner.predict import Tagger
 
         self.tagger = Tagger.from_dir(self.path, quantize=self.quantize, batch_size=self.batch_size)
         self.model_id = f"newsie-ner-{sha256_file(self.path / WEIGHTS)[:12]}"
-        scheme = self.tagger.config.get("quantize_active")
-        if scheme:
-            self.model_id += "-int8" if scheme == "encoder" else f"-int8-{scheme}"
+        self.model_id += quant_suffix(self.tagger.config.get("quantize_active"))
 
     def set_quantized(self, quantize: bool | str | None) -> None:
         """Reload with (True or a scheme name) or without (False) dynamic int8; None: as config.json says."""

@@ -191,9 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = args.model or default_ner_path()
     models: list[tuple[str, Path, bool | str | None]] = [] if args.int8_only else [("newsie", model, False)]
     if args.quantize or args.int8_only:
-        from newsie.ner.model import QUANT_SCHEMES
+        from newsie.ner.model import QUANT_SCHEMES, quant_suffix
 
-        models += [("newsie-int8" if q == "encoder" else f"newsie-int8-{q}", model, q) for q in QUANT_SCHEMES]
+        models += [(f"newsie{quant_suffix(q)}", model, q) for q in QUANT_SCHEMES]
     for item in args.also:
         name, _, path = item.partition("=")
         models.append((name, Path(path), False))

@@ -167,6 +167,12 @@ def quant_scheme(value: bool | str | None) -> str | None:
     return str(value)
 
 
+def quant_suffix(value: bool | str | None) -> str:
+    """Name suffix of a ``quantize`` setting (model ids, dev-score system names): ``-int8``, ``-int8-attention``."""
+    scheme = quant_scheme(value)
+    return "" if scheme is None else "-int8" if scheme == "encoder" else f"-int8-{scheme}"
+
+
 def quantize(model: NerModel, scheme: bool | str = "encoder") -> nn.Module:
     """A copy of ``model`` with dynamic int8 Linear layers in the encoder (see ``QUANT_SCHEMES``)."""
     import copy
