@@ -98,8 +98,8 @@ def decode(
             cur = None
             continue
         kind, label = tag.split("-", 1)
-        glued = text is not None and cur is not None and cur[2] == label and text[cur[1]:ws] == " "
-        if (kind == "I" or glued) and cur is not None and cur[2] == label:
+        glued = text is not None and cur is not None and text[cur[1]:ws] == " "
+        if cur is not None and cur[2] == label and (kind == "I" or glued):
             cur[1] = we
             spans[-1] = (cur[0], cur[1], label)
             continue
