@@ -74,3 +74,20 @@ def test_quant_schemes_pick_linears_and_keep_the_head_fp32(tmp_path) -> None:
     assert M.quant_scheme(True) == "encoder" and M.quant_scheme(False) is None
     with pytest.raises(ValueError, match="unknown scheme"):
         M.quant_scheme("fp8")
+
+
+def test_keep_layers_drops_encoder_layers_and_round_trips(tmp_path: Path) -> None:
+    torch.manual_seed(0)
+    net = M.tiny(bio_tags(), layers=3).eval()
+    ids = torch.tensor([[101, 7592, 2088, 102]])
+    case, mask = torch.zeros_like(ids), torch.ones_like(ids)
+    full = net(ids, case, mask)
+    M.keep_layers(net, [0, 2])
+    assert len(net.bert.encoder.layer) == 2
+    small = net(ids, case, mask)
+    assert not torch.allclose(full, small)  # a layer really went
+    back, config = M.load(M.save(net, tmp_path / "student"))
+    assert config["bert"]["num_hidden_layers"] == 2 and len(back.bert.encoder.layer) == 2
+    assert torch.allclose(small, back(ids, case, mask), atol=2e-2)
+    with pytest.raises(ValueError, match="distinct layer indices"):
+        M.keep_layers(back, [0, 5])

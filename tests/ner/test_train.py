@@ -118,3 +118,26 @@ def test_data_parallel_workers_match_a_single_process(trained: Path, tmp_path: P
         assert (a[k].float() - b[k].float()).abs().max() < 2e-3, k
     events = [json.loads(line) for line in (tmp_path / "two" / "train.jsonl").read_text().splitlines()]
     assert events[0]["workers"] == 2
+
+
+def test_student_starts_from_a_trained_model_with_fewer_layers(trained: Path, tmp_path: Path) -> None:
+    """--init + --keep-layers: the student is the teacher's own layers, then trained again and saved smaller."""
+    from newsie.cli import main
+
+    teacher = trained / "run" / "best"
+    assert json.loads((teacher / "config.json").read_text())["bert"]["num_hidden_layers"] == 1
+    rc = main(["train", "--corpus", str(trained / "corpus"), "--out", str(tmp_path / "student"), "--tiny",
+               "--init", str(teacher), "--keep-layers", "0", "--max-steps", "2", "--batch-size", "4"])
+    assert rc == 0
+    config = json.loads((tmp_path / "student" / "best" / "config.json").read_text())
+    assert config["train"]["init"] == str(teacher) and config["train"]["keep_layers"] == [0]
+    start = json.loads((tmp_path / "student" / "train.jsonl").read_text().splitlines()[0])
+    assert start["init"] == str(teacher) and start["layers"] == 1
+
+
+def test_init_refuses_a_model_with_other_settings(trained: Path, tmp_path: Path) -> None:
+    from newsie.cli import main
+
+    with pytest.raises(ValueError, match="use_case differ"):
+        main(["train", "--corpus", str(trained / "corpus"), "--out", str(tmp_path / "s"), "--tiny", "--no-case",
+              "--init", str(trained / "run" / "best"), "--max-steps", "1"])

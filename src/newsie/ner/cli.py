@@ -38,6 +38,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="data-parallel CPU processes (use one per core; same recipe, same effective batch)")
     parser.add_argument("--max-train", type=int, default=None, help="use only the first N training examples")
     parser.add_argument("--max-dev", type=int, default=None, help="evaluate on the first N dev examples")
+    parser.add_argument("--init", type=Path, default=None,
+                        help="start from this trained newsie model directory instead of the bare encoder")
+    parser.add_argument("--keep-layers", type=_layer_list, default=None,
+                        help="keep only these encoder layers, e.g. 0,1,2,5 (a smaller, faster student; with --init)")
 
 
 def _build_corpus(corpora_dir: Path, out: Path) -> Path:
@@ -73,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
         corpus, args.out, use_case=not args.no_case, tiny=args.tiny, epochs=args.epochs, max_steps=args.max_steps,
         max_minutes=args.max_minutes, batch_size=args.batch_size, lr=args.lr, max_length=args.max_length,
         seed=args.seed, silver_weight=args.silver_weight, eval_every=args.eval_every, threads=args.threads,
-        workers=args.workers, max_train=args.max_train, max_dev=args.max_dev,
+        workers=args.workers, max_train=args.max_train, max_dev=args.max_dev, init=args.init,
+        keep_layers=args.keep_layers,
     )
     best = args.out / "best"
     if args.export and best.exists():
@@ -84,3 +89,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"best dev micro F1 {summary['best'].get('dev', {}).get('micro', {}).get('f')} "
           f"at step {summary['best'].get('step')} ({summary['minutes']} min)")
     return 0
+
+
+def _layer_list(value: str) -> list[int]:
+    """``"0,1,2,5"`` -> ``[0, 1, 2, 5]`` (argparse type for ``--keep-layers``)."""
+    try:
+        return [int(x) for x in value.split(",") if x.strip()]
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"--keep-layers wants comma-separated layer numbers, got {value!r}") from err

@@ -137,6 +137,18 @@ def _rank_main(rank: int, world: int, port: int, corpus: Path, out: Path, kwargs
         dist.destroy_process_group()
 
 
+def _initial_model(M: Any, tags: list[str], use_case: bool, tiny: bool, init: Path | None) -> Any:
+    """The starting network: a trained newsie model (``init``, e.g. to distil a smaller student), else
+    the verified MiniLM encoder with a new head (or a tiny random one for tests)."""
+    if init is None:
+        return M.tiny(tags, use_case=use_case) if tiny else M.pretrained(use_case=use_case, tags=tags)
+    net, config = M.load(Path(init))
+    if list(config["tags"]) != list(tags) or bool(config["use_case"]) != use_case:
+        raise ValueError(f"--init {init}: its tags/use_case differ from this run's (tags {config['tags']}, "
+                         f"use_case {config['use_case']}); train it with the same label set and case setting")
+    return net
+
+
 def _train(
     corpus: Path,
     out: Path,
@@ -157,6 +169,8 @@ def _train(
     max_dev: int | None = None,
     log: Callable[[str], None] = print,
     dropout: float | None = None,
+    init: Path | None = None,
+    keep_layers: list[int] | None = None,
     rank: int = 0,
     world: int = 1,
 ) -> dict[str, Any]:
@@ -195,7 +209,9 @@ def _train(
 
     try:
         tags = bio_tags()
-        net = M.tiny(tags, use_case=use_case) if tiny else M.pretrained(use_case=use_case, tags=tags)
+        net = _initial_model(M, tags, use_case, tiny, init)
+        if keep_layers:
+            M.keep_layers(net, keep_layers)
         if dropout is not None:  # override the encoder's dropout (tests compare runs without it)
             for module in net.modules():
                 if isinstance(module, torch.nn.Dropout):
@@ -214,7 +230,9 @@ def _train(
         total = max_steps or max(1, int(epochs * steps_per_epoch))
         emit({"event": "start", "train": len(data), "dev": len(dev), "words": sum(len(r["text"].split()) for r in train_recs),
               "steps": total, "steps_per_epoch": steps_per_epoch, "device": str(device), "use_case": use_case,
-              "threads": torch.get_num_threads(), "workers": world, "seed": seed, "lr": lr, "batch_size": batch_size})
+              "threads": torch.get_num_threads(), "workers": world, "seed": seed, "lr": lr, "batch_size": batch_size,
+              "init": str(init) if init else None, "layers": net.bert.config.num_hidden_layers,
+              "keep_layers": keep_layers})
         no_decay = ("bias", "LayerNorm.weight", "case_emb.weight")
         groups = [
             {"params": [p for n, p in net.named_parameters() if not n.endswith(no_decay)], "weight_decay": 0.01},
@@ -239,7 +257,8 @@ def _train(
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
         config = {"tags": tags, "max_length": max_length, "window_overlap": 64}
         extra = {"max_length": max_length, "train": {"corpus": str(corpus), "seed": seed, "lr": lr,
-                                                      "batch_size": batch_size, "silver_weight": silver_weight}}
+                                                      "batch_size": batch_size, "silver_weight": silver_weight,
+                                                      "init": str(init) if init else None, "keep_layers": keep_layers}}
         rng = random.Random(seed)
         best_f = -1.0
         best: dict[str, Any] = {}
