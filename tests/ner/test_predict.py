@@ -28,3 +28,19 @@ def test_currency_symbol_is_attached_to_money() -> None:
     assert fix(text, (27, 28, "MONEY")) == (27, 28, "MONEY")  # a space between: left alone
     assert fix(text, (34, 36, "MONEY")) == (33, 36, "MONEY")
     assert fix(text, (7, 10, "CARDINAL")) == (7, 10, "CARDINAL")
+
+
+def test_news_outlets_cited_as_sources_become_org() -> None:
+    """The seed's "according to sources cited by Meduza": the model says PERSON; an outlet is ORG."""
+    fix = label_rules()
+    text = "According to sources cited by Meduza, Putin met Reuters reporters; Bloomberg said no."
+
+    def span(s: str, label: str) -> tuple[int, int, str]:
+        i = text.index(s)
+        return (i, i + len(s), label)
+
+    assert fix(text, span("Meduza", "PERSON"))[2] == "ORG"
+    assert fix(text, span("Reuters", "NORP"))[2] == "ORG"
+    assert fix(text, span("Putin", "PERSON"))[2] == "PERSON"
+    assert fix(text, span("Bloomberg", "PERSON"))[2] == "PERSON"  # also a surname: left out of the list
+    assert fix(text, span("Meduza", "DATE"))[2] == "DATE"  # only the labels in "from"

@@ -14,7 +14,7 @@ document of any length is read to the end), run all windows of the batch
 sorted by length in padded batches under ``torch.inference_mode``, keep for
 every word the prediction of the window where it sits farthest from a cut,
 decode BIO to character spans, and map them to spaCy tokens by character
-offsets (``alignment_mode="expand"``).  The spans replace ``doc.ents`` and carry
+offsets (:func:`align`).  The spans replace ``doc.ents`` and carry
 ``span._.rule == "newsie_ner"``.
 """
 
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from newsie import extensions
@@ -88,13 +88,34 @@ class NewsieNer:
         for doc, spans in zip(docs, self.tagger.spans([d.text for d in docs], starts), strict=True):
             ents = []
             for s, e, label in spans:
-                span = doc.char_span(s, e, label=label, alignment_mode="expand")
+                span = align(doc, s, e, label)
                 if span is not None and len(span):
                     ents.append(span)
             doc.ents = filter_spans(ents)
             for ent in doc.ents:
                 ent._.rule = RULE
         return docs
+
+
+def align(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """The spaCy span for the model's character span ``[start, end)``, or None.
+
+    The model's words (BERT pre-tokenisation) are finer than spaCy's tokens in
+    places: spaCy keeps "baths.[3" of "baths.[3]" as one token, where the model
+    sees "3" alone.  Expanding to whole tokens is right when the model's span
+    covers most of the token text ("U.S" of "U.S."), wrong when it would swallow
+    a neighbouring word (a footnote number "3" becoming the entity "baths.[3").
+    So: expand when the span is at least half of the expanded text, else
+    contract to the whole tokens inside it, else drop the span.
+    """
+    exact = doc.char_span(start, end, label=label)
+    if exact is not None:
+        return exact if len(exact) else None
+    wide = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if wide is not None and len(wide) and 2 * (end - start) >= wide.end_char - wide.start_char:
+        return wide
+    narrow = doc.char_span(start, end, label=label, alignment_mode="contract")
+    return narrow if narrow is not None and len(narrow) else None
 
 
 @Language.factory(

@@ -108,24 +108,33 @@ class Tagger:
 
 
 def label_rules():
-    """``(text, span) -> span``: the ``gazetteer_relabel`` and ``attach_prefix`` rules of ``labels.json``."""
+    """``(text, span) -> span``: the ``gazetteer_relabel`` and ``attach_prefix`` rules of ``labels.json``.
+
+    ``gazetteer_relabel`` is a list of rules (one object is read as a list of one);
+    the first rule whose ``from`` has the span's label and whose ``lists`` hold its
+    whole name decides the new label.
+    """
     from newsie.corpora.labels import gazetteer_lists, norm_name
     from newsie.ner.labels import label_data, strip_leading
 
-    rule = label_data().get("gazetteer_relabel") or {"lists": [], "from": [], "to": None}
+    raw = label_data().get("gazetteer_relabel") or []
     data = gazetteer_lists()
-    names = frozenset(norm_name(x) for key in rule["lists"] for x in data[key])
-    frm, to = frozenset(rule["from"]), rule["to"]
-
+    relabels = [
+        (frozenset(r["from"]), r["to"], frozenset(norm_name(x) for key in r["lists"] for x in data[key]))
+        for r in ([raw] if isinstance(raw, dict) else raw)
+    ]
     prefixes = {lab: sorted(v, key=len, reverse=True)
                 for lab, v in (label_data().get("attach_prefix") or {}).items() if not lab.startswith("_")}
 
     def apply(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
         s, e, label = span
-        if label in frm:
-            a, b = strip_leading(text, s, e)
-            if norm_name(text[a:b]) in names:
-                return (s, e, to)
+        name = None
+        for frm, to, names in relabels:
+            if label in frm:
+                if name is None:
+                    name = norm_name(text[slice(*strip_leading(text, s, e))])
+                if name in names:
+                    return (s, e, to)
         for sym in prefixes.get(label, ()):
             if s >= len(sym) and text[s - len(sym):s] == sym:
                 return (s - len(sym), e, label)
