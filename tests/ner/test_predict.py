@@ -44,3 +44,20 @@ def test_news_outlets_cited_as_sources_become_org() -> None:
     assert fix(text, span("Putin", "PERSON"))[2] == "PERSON"
     assert fix(text, span("Bloomberg", "PERSON"))[2] == "PERSON"  # also a surname: left out of the list
     assert fix(text, span("Meduza", "DATE"))[2] == "DATE"  # only the labels in "from"
+
+
+def test_trailing_function_words_are_cut_off() -> None:
+    """Dev regression: "tens of thousands of innocent people" gave the CARDINAL "tens of thousands of"."""
+    fix = label_rules()
+    text = "against tens of thousands of innocent people, Bank of America and the U.S."
+    s = text.index("tens")
+    assert fix(text, (s, s + len("tens of thousands of"), "CARDINAL")) == (s, s + len("tens of thousands"), "CARDINAL")
+    b = text.index("Bank")
+    assert fix(text, (b, b + len("Bank of America"), "ORG")) == (b, b + len("Bank of America"), "ORG")
+    assert fix(text, (b, b + len("Bank of America and"), "ORG")) == (b, b + len("Bank of America"), "ORG")
+    p = text.index("people")
+    assert fix(text, (p, p + len("people,"), "NORP")) == (p, p + len("people"), "NORP")
+    u = text.index("U.S.")
+    assert fix(text, (u, len(text), "GPE")) == (u, len(text), "GPE")  # a final "." is part of "U.S."
+    o = text.index("of innocent")
+    assert fix(text, (o, o + 2, "ORG")) == (o, o + 2, "ORG")  # never emptied

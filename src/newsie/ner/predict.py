@@ -125,9 +125,12 @@ def label_rules():
     ]
     prefixes = {lab: sorted(v, key=len, reverse=True)
                 for lab, v in (label_data().get("attach_prefix") or {}).items() if not lab.startswith("_")}
+    trailing = label_data().get("strip_trailing") or {}
+    tail_words = frozenset(w.lower() for w in trailing.get("words", ()))
+    tail_chars = tuple(trailing.get("chars", ()))
 
     def apply(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
-        s, e, label = span
+        s, e, label = _strip_trailing(text, *span, tail_words, tail_chars)
         name = None
         for frm, to, names in relabels:
             if label in frm:
@@ -138,9 +141,24 @@ def label_rules():
         for sym in prefixes.get(label, ()):
             if s >= len(sym) and text[s - len(sym):s] == sym:
                 return (s - len(sym), e, label)
-        return span
+        return (s, e, label)
 
     return apply
+
+
+def _strip_trailing(
+    text: str, s: int, e: int, label: str, words: frozenset[str], chars: tuple[str, ...]
+) -> tuple[int, int, str]:
+    """Cut trailing ``words``/``chars`` off ``text[s:e]``, never emptying it."""
+    while True:
+        piece = text[s:e].rstrip()
+        head, sep, last = piece.rpartition(" ")
+        if len(piece) > 1 and piece.endswith(chars):
+            e = s + len(piece) - 1
+        elif sep and head.strip() and last.lower() in words:
+            e = s + len(head.rstrip())
+        else:
+            return (s, s + len(piece), label)
 
 
 def _has_params(model: Any) -> bool:
