@@ -38,3 +38,27 @@ def test_card_numbers_come_from_the_files(tmp_path: Path) -> None:
     assert "2 data-parallel process(es) x 1 thread(s)" in text and "epoch 1.0" in text
     assert "Earlier finding: X." in text
     assert "-int8" in text and "(not run)" in text  # no bench.json -> said so
+
+
+def test_card_reports_student_and_silver_ablation_from_the_runs(tmp_path: Path) -> None:
+    model, run = tmp_path / "m", tmp_path / "run"
+    model.mkdir()
+    run.mkdir()
+    train = {"corpus": "runs/c", "init": "runs/teacher", "keep_layers": [0, 1, 2, 5]}
+    (model / "config.json").write_text(json.dumps({"quantize": False, "bert": {"num_hidden_layers": 4}, "train": train}))
+    (run / "devscore.json").write_text(json.dumps({"examples": 3, "words": 99, "systems": {"newsie": _system(90, 5.0)}}))
+    start = {"event": "start", "t": 0, "steps": 800, "steps_per_epoch": 1600, "workers": 2, "seed": 13, "lr": 5e-5}
+    (run / "train.jsonl").write_text(json.dumps(start) + "\n")
+    silver = []
+    for w, f in ((0.5, 70.0), (0.0, 68.5)):
+        r = tmp_path / f"silver-{w}"
+        (r / "best").mkdir(parents=True)
+        (r / "best" / "config.json").write_text(json.dumps({"train": {"silver_weight": w}}))
+        evals = [start, {"event": "eval", "t": 9, "step": 800, "dev_f1": f, "per_label": {"CARDINAL": f - 10}}]
+        (r / "train.jsonl").write_text("".join(json.dumps(e) + "\n" for e in evals))
+        silver.append(r)
+    text = render(model, run, silver_runs=silver)
+    assert "a 4-layer student: encoder layers [0, 1, 2, 5] (of 6)" in text and "`runs/teacher`" in text
+    assert "--init runs/teacher --keep-layers 0,1,2,5" in text and "--lr 5e-05" in text
+    assert "| **micro** | 70.0 | 68.5 | +1.5 |" in text and "| CARDINAL | 60.0 | 58.5 | +1.5 |" in text
+    assert "800 steps, 0.5 epoch" in text and "silver 0.5 | silver 0.0" in text

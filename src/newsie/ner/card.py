@@ -7,7 +7,8 @@ measurement (data, licences, limitations) lives in the template below;
 findings measured on an earlier run (e.g. an ablation) come in as ``--note``
 files and are printed as such.
 
-``python -m newsie.ner.card --model models/newsie-ner --run runs/ner-v2 [--ablation runs/ner-nocase] [--note F]``
+``python -m newsie.ner.card --model models/newsie-ner --run runs/ner-v2 [--ablation runs/ner-nocase]
+[--silver-ablation runs/silver-0.5 runs/silver-0] [--note F]``
 """
 
 from __future__ import annotations
@@ -53,6 +54,63 @@ def _ablation(ablation: Path | None, ev: list[dict[str, Any]], newsie: dict[str,
     )
 
 
+def _final_eval(run: Path) -> dict[str, Any]:
+    evals = [e for e in _events(run) if e["event"] == "eval"]
+    if not evals:
+        raise FileNotFoundError(f"{run / 'train.jsonl'}: no dev evaluation logged")
+    return evals[-1]
+
+
+def _silver_ablation(runs: list[Path] | None) -> str:
+    """Two equal-step runs, silver loss weight as logged (e.g. 0.5 vs 0): final training-time dev F1 per label."""
+    if not runs:
+        return "Not measured for this model.\n"
+    (a, b), starts = runs, [next(e for e in _events(r) if e["event"] == "start") for r in runs]
+    ea, eb = _final_eval(a), _final_eval(b)
+    weight = [_run_config(r).get("silver_weight") for r in runs]
+    labels = sorted(set(ea["per_label"]) | set(eb["per_label"]))
+    rows = "".join(
+        f"| {lab} | {ea['per_label'].get(lab)} | {eb['per_label'].get(lab)} | "
+        f"{round(ea['per_label'].get(lab, 0) - eb['per_label'].get(lab, 0), 2):+} |\n" for lab in labels
+    )
+    return (
+        f"Two runs from the bare encoder with the same data, seed and schedule ({starts[0]['steps']} steps, "
+        f"{round(starts[0]['steps'] / starts[0]['steps_per_epoch'], 2)} epoch), differing only in the loss weight "
+        f"of words inside silver (teacher) spans: {weight[0]} (`{a}`) vs {weight[1]} (`{b}`; the silver words are "
+        f"then ignored, neither entity nor O). Dev F1 at the end of each run:\n\n"
+        f"| label | silver {weight[0]} | silver {weight[1]} | difference |\n|---|---|---|---|\n"
+        f"| **micro** | {ea['dev_f1']} | {eb['dev_f1']} | {round(ea['dev_f1'] - eb['dev_f1'], 2):+} |\n{rows}"
+    )
+
+
+def _run_config(run: Path) -> dict[str, Any]:
+    """The ``train`` block a run saved with its checkpoints (recipe, silver weight, init)."""
+    for sub in ("best", "last"):
+        path = run / sub / "config.json"
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8")).get("train", {})
+    return {}
+
+
+def _architecture(config: dict[str, Any]) -> str:
+    """What the weights are: the full fine-tuned encoder, or a student keeping some of a trained model's layers."""
+    layers = config.get("bert", {}).get("num_hidden_layers", 6)
+    train = config.get("train", {})
+    if train.get("keep_layers"):
+        return (f"a {layers}-layer student: encoder layers {train['keep_layers']} (of 6) of the trained "
+                f"6-layer model `{train.get('init')}`, then fine-tuned again on the same data")
+    return f"all {layers} encoder layers fine-tuned"
+
+
+def _command(run: Path, corpus: Path, start: dict[str, Any], train: dict[str, Any]) -> str:
+    flags = f" --lr {start.get('lr')}" if start.get("lr") != 1e-4 else ""
+    if train.get("init"):
+        flags += f" --init {train['init']}"
+    if train.get("keep_layers"):
+        flags += " --keep-layers " + ",".join(str(x) for x in train["keep_layers"])
+    return f"newsie train --corpus {corpus} --out {run} --workers {start.get('workers', 1)} --max-minutes <budget> --seed {start.get('seed')}{flags}"
+
+
 def _silver(corpus: Path) -> str:
     """Gold vs silver span counts per label from the corpus builder's ``stats.json``."""
     path = corpus / "stats.json"
@@ -65,7 +123,8 @@ def _silver(corpus: Path) -> str:
             "| label | gold spans | silver spans |\n|---|---|---|\n" + "\n".join(rows) + "\n")
 
 
-def render(model: Path, run: Path, ablation: Path | None = None, notes: str = "", extra: str = "") -> str:
+def render(model: Path, run: Path, ablation: Path | None = None, notes: str = "", extra: str = "",
+           silver_runs: list[Path] | None = None) -> str:
     config = json.loads((model / "config.json").read_text(encoding="utf-8"))
     scores = json.loads((run / "devscore.json").read_text(encoding="utf-8"))
     ev = _events(run)
@@ -88,7 +147,8 @@ def render(model: Path, run: Path, ablation: Path | None = None, notes: str = ""
             f"**{b['sm_words_per_s']} words/s** (ratio {b['speed_ratio_newsie_over_sm']}; target >= 0.5); "
             f"newsie peak RSS **{b['newsie_peak_rss_mb']} MB** (target < 1500). Load time {b['newsie_load_s']} s.\n"
         )
-    corpus = Path(config.get("train", {}).get("corpus", "runs/corpus"))
+    train = config.get("train", {})
+    corpus = Path(train.get("corpus", "runs/corpus"))
     id_suffix = quant_suffix(config.get("quantize"))
     procs = f"{start.get('workers', 1)} data-parallel process(es) x {start.get('threads')} thread(s)"
     return TEMPLATE.format(
@@ -106,6 +166,8 @@ def render(model: Path, run: Path, ablation: Path | None = None, notes: str = ""
         minutes=done.get("minutes"), curve=_curve(ev), ablation=_ablation(ablation, ev, newsie) or "(no ablation run for this model)\n",
         notes=notes, bench=bench, silver=_silver(corpus), procs=procs, run=run,
         corpus=corpus, seed=start.get("seed"), lr=start.get("lr"), bs=start.get("batch_size"), extra=extra,
+        architecture=_architecture(config), command=_command(run, corpus, start, train),
+        silver_ablation=_silver_ablation(silver_runs),
     )
 
 
@@ -113,7 +175,7 @@ TEMPLATE = """# newsie-ner: MiniLM + casing embedding, OntoNotes 18 labels
 
 Token classification (BIO on the first subword of each word) fine-tuned from
 `sentence-transformers/all-MiniLM-L6-v2` (Apache-2.0; uncased, 6 layers, 384 wide; encoder weights
-sha256 `53aa5117...d9db` verified before training) with a zero-initialised learned embedding of each
+sha256 `53aa5117...d9db` verified before training; this model: {architecture}) with a zero-initialised learned embedding of each
 subword's ORIGINAL case pattern (special/lower/Title/UPPER/mixed/digit/other) added to the input
 embeddings, because the uncased tokenizer throws casing away. Runs in spaCy as `newsie_ner`
 (sentence-aware overlapping windows of 256 subwords, any document length); {model_id_note}.
@@ -149,6 +211,9 @@ Shipped with `quantize: {quantize}` (a scheme is kept only if it costs < 0.5 mic
 
 {ablation}
 {notes}
+## Does silver help?
+
+{silver_ablation}
 ## Speed and memory
 
 {bench}
@@ -171,7 +236,7 @@ Commands (`{run}`; the corpus folder may be a build pruned with `python -m newsi
 drops the `exclude` documents of `splits.yaml` from an earlier build without rerunning the teacher):
 
 ```
-newsie train --corpus {corpus} --out {run} --workers 2 --epochs 4 --max-minutes <budget> --seed 13
+{command}
 python -m newsie.ner.devscore {dev} --model {run}/best --quantize --also previous=models/newsie-ner --out {run}/devscore.json
 python -m newsie.ner.export {run}/best models/newsie-ner [--quantize SCHEME] --scores {run}/devscore.json
 ```
@@ -182,7 +247,6 @@ python -m newsie.ner.export {run}/best models/newsie-ner [--quantize SCHEME] --s
 - Short training on 2 CPU cores: the curve above shows whether dev F1 was still rising at the end.
 - Rare labels (LAW, LANGUAGE, WORK_OF_ART, PRODUCT, FAC, EVENT, QUANTITY) are learnt mostly from silver
   teacher labels and are no better than en_core_web_md.
-- Whether the silver labels help was not measured separately (no silver-free run fitted in the CPU budget).
 - Uncased encoder: casing comes only from the case embedding; all-caps headlines are out of distribution.
 {extra}"""
 
@@ -194,9 +258,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ablation", type=Path, default=None)
     ap.add_argument("--note", type=Path, action="append", default=[], help="markdown measured on earlier runs")
     ap.add_argument("--extra", default="")
+    ap.add_argument("--silver-ablation", type=Path, nargs=2, default=None, metavar=("WITH", "WITHOUT"),
+                    help="two equal-step runs differing only in --silver-weight")
     args = ap.parse_args(argv)
     notes = "\n".join(p.read_text(encoding="utf-8").strip() + "\n" for p in args.note)
-    text = render(args.model, args.run, args.ablation, notes, args.extra)
+    text = render(args.model, args.run, args.ablation, notes, args.extra, args.silver_ablation)
     (args.model / "MODEL_CARD.md").write_text(text, encoding="utf-8")
     print(f"wrote {args.model / 'MODEL_CARD.md'}")
     return 0
