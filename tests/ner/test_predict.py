@@ -5,20 +5,22 @@ from __future__ import annotations
 from newsie.ner.predict import label_rules
 
 
+def at(text: str, s: str, label: str) -> tuple[int, int, str]:
+    """The span of the first ``s`` in ``text`` with ``label``."""
+    i = text.index(s)
+    return (i, i + len(s), label)
+
+
 def test_gazetteer_relabel_makes_states_and_capitals_gpe_only() -> None:
     fix = label_rules()
     text = "Pyongyang and the United States told Daily NK and the Washington Post on Monday."
 
-    def span(s: str, label: str) -> tuple[int, int, str]:
-        i = text.index(s)
-        return (i, i + len(s), label)
-
-    assert fix(text, span("Pyongyang", "ORG"))[2] == "GPE"
-    assert fix(text, span("the United States", "PERSON"))[2] == "GPE"
-    assert fix(text, span("Daily NK", "ORG"))[2] == "ORG"
-    assert fix(text, span("the Washington Post", "ORG"))[2] == "ORG"  # whole-name match only
-    assert fix(text, span("Monday", "DATE"))[2] == "DATE"  # other labels untouched
-    assert fix(text, span("Pyongyang", "NORP"))[2] == "NORP"  # only the labels in "from"
+    assert fix(text, at(text, "Pyongyang", "ORG"))[2] == "GPE"
+    assert fix(text, at(text, "the United States", "PERSON"))[2] == "GPE"
+    assert fix(text, at(text, "Daily NK", "ORG"))[2] == "ORG"
+    assert fix(text, at(text, "the Washington Post", "ORG"))[2] == "ORG"  # whole-name match only
+    assert fix(text, at(text, "Monday", "DATE"))[2] == "DATE"  # other labels untouched
+    assert fix(text, at(text, "Pyongyang", "NORP"))[2] == "NORP"  # only the labels in "from"
 
 
 def test_currency_symbol_is_attached_to_money() -> None:
@@ -35,15 +37,11 @@ def test_news_outlets_cited_as_sources_become_org() -> None:
     fix = label_rules()
     text = "According to sources cited by Meduza, Putin met Reuters reporters; Bloomberg said no."
 
-    def span(s: str, label: str) -> tuple[int, int, str]:
-        i = text.index(s)
-        return (i, i + len(s), label)
-
-    assert fix(text, span("Meduza", "PERSON"))[2] == "ORG"
-    assert fix(text, span("Reuters", "NORP"))[2] == "ORG"
-    assert fix(text, span("Putin", "PERSON"))[2] == "PERSON"
-    assert fix(text, span("Bloomberg", "PERSON"))[2] == "PERSON"  # also a surname: left out of the list
-    assert fix(text, span("Meduza", "DATE"))[2] == "DATE"  # only the labels in "from"
+    assert fix(text, at(text, "Meduza", "PERSON"))[2] == "ORG"
+    assert fix(text, at(text, "Reuters", "NORP"))[2] == "ORG"
+    assert fix(text, at(text, "Putin", "PERSON"))[2] == "PERSON"
+    assert fix(text, at(text, "Bloomberg", "PERSON"))[2] == "PERSON"  # also a surname: left out of the list
+    assert fix(text, at(text, "Meduza", "DATE"))[2] == "DATE"  # only the labels in "from"
 
 
 def test_trailing_function_words_are_cut_off() -> None:
