@@ -120,7 +120,7 @@ def align(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 @Language.factory(
     "newsie_ner",
-    default_config={"model": None, "batch_size": 32, "quantize": None, "threads": None},
+    default_config={"model": None, "batch_size": 4, "quantize": None, "threads": None},
     assigns=["doc.ents", "token.ent_iob", "token.ent_type", "span._.rule"],
 )
 def make_newsie_ner(
