@@ -62,3 +62,15 @@ def test_card_reports_student_and_silver_ablation_from_the_runs(tmp_path: Path) 
     assert "--init runs/teacher --keep-layers 0,1,2,5" in text and "--lr 5e-05" in text
     assert "| **micro** | 70.0 | 68.5 | +1.5 |" in text and "| CARDINAL | 60.0 | 58.5 | +1.5 |" in text
     assert "800 steps, 0.5 epoch" in text and "silver 0.5 | silver 0.0" in text
+
+
+def test_architecture_follows_the_init_chain_to_the_dropped_layers(tmp_path: Path) -> None:
+    from newsie.ner.card import _architecture
+
+    first = tmp_path / "student"
+    first.mkdir()
+    (first / "config.json").write_text(json.dumps({"train": {"init": "runs/six", "keep_layers": [0, 1, 2, 5]}}))
+    text = _architecture({"bert": {"num_hidden_layers": 4}, "train": {"init": str(first)}})
+    assert text.startswith("a 4-layer student: encoder layers [0, 1, 2, 5] (of 6) of the trained 6-layer model `runs/six`")
+    assert text.endswith(f"then trained again from `{first}`")
+    assert _architecture({"bert": {"num_hidden_layers": 6}, "train": {}}) == "all 6 encoder layers fine-tuned"

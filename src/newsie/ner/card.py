@@ -93,13 +93,24 @@ def _run_config(run: Path) -> dict[str, Any]:
 
 
 def _architecture(config: dict[str, Any]) -> str:
-    """What the weights are: the full fine-tuned encoder, or a student keeping some of a trained model's layers."""
+    """What the weights are: the full fine-tuned encoder, or a student keeping some of a trained model's layers.
+
+    A run started (``--init``) from a student without ``--keep-layers`` is a further
+    training cycle of that student: the chain of ``init`` configs is followed to
+    where layers were dropped.
+    """
     layers = config.get("bert", {}).get("num_hidden_layers", 6)
     train = config.get("train", {})
+    cycles = []
+    while train.get("init") and not train.get("keep_layers"):
+        cycles.append(train["init"])
+        path = Path(train["init"]) / "config.json"
+        train = json.loads(path.read_text(encoding="utf-8")).get("train", {}) if path.exists() else {}
+    then = "".join(f", then trained again from `{c}`" for c in reversed(cycles))
     if train.get("keep_layers"):
         return (f"a {layers}-layer student: encoder layers {train['keep_layers']} (of 6) of the trained "
-                f"6-layer model `{train.get('init')}`, then fine-tuned again on the same data")
-    return f"all {layers} encoder layers fine-tuned"
+                f"6-layer model `{train.get('init')}`, fine-tuned again on the same data{then}")
+    return f"all {layers} encoder layers fine-tuned{then}"
 
 
 def _command(run: Path, corpus: Path, start: dict[str, Any], train: dict[str, Any]) -> str:
