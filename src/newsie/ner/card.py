@@ -152,11 +152,16 @@ def render(model: Path, run: Path, ablation: Path | None = None, notes: str = ""
     bench = "(not run)\n"
     if (run / "bench.json").exists():
         b = json.loads((run / "bench.json").read_text(encoding="utf-8"))
+        runs = ""
+        if "speed_ratio_runs" in b:
+            runs = (f" Paired steady-state ratios of the {b['repeats']} alternating repeats: {b['speed_ratio_runs']} "
+                    f"(median above). Cold first pass: {b.get('newsie_first_pass_words_per_s')} vs "
+                    f"{b.get('sm_first_pass_words_per_s')} words/s (ratio {b.get('first_pass_ratio')}).")
         bench = (
             f"`benchmarks/bench_ner.py` ({b['docs']} article-sized docs, {b['words']} words, one process, "
             f"{b['cpus']} CPU cores): newsie.load() **{b['newsie_words_per_s']} words/s**, en_core_web_sm "
             f"**{b['sm_words_per_s']} words/s** (ratio {b['speed_ratio_newsie_over_sm']}; target >= 0.5); "
-            f"newsie peak RSS **{b['newsie_peak_rss_mb']} MB** (target < 1500). Load time {b['newsie_load_s']} s.\n"
+            f"newsie peak RSS **{b['newsie_peak_rss_mb']} MB** (target < 1500). Load time {b['newsie_load_s']} s.{runs}\n"
         )
     train = config.get("train", {})
     corpus = Path(train.get("corpus", "runs/corpus"))
@@ -248,7 +253,7 @@ drops the `exclude` documents of `splits.yaml` from an earlier build without rer
 
 ```
 {command}
-python -m newsie.ner.devscore {dev} --model {run}/best --quantize --also previous=models/newsie-ner --out {run}/devscore.json
+python -m newsie.ner.devscore {dev} --model {run}/best [--quantize] [--also NAME=DIR ...] --baselines sm,md --out {run}/devscore.json
 python -m newsie.ner.export {run}/best models/newsie-ner [--quantize SCHEME] --scores {run}/devscore.json
 ```
 
