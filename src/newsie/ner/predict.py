@@ -32,9 +32,9 @@ from newsie.ner.windows import (
 class Tagger:
     """A loaded NER model plus tokenizer with a ``spans`` method."""
 
-    #: Windows per forward pass.  Small on purpose: on this 2-core CPU, batches of 4 windows of 256 subwords
-    #: ran 5-40% faster than 32 (runs/bs-sweep: the activations of a big batch fall out of cache), with
-    #: identical entities.
+    #: Windows per forward pass.  Small on purpose: on this 2-core CPU, batches of 32 windows of 256
+    #: subwords ran 19% and 58% slower than batches of 4 in two (noisy) sweeps, with identical entities;
+    #: a likely cause is that a big batch's activations no longer fit in cache.
     BATCH = 4
 
     def __init__(self, model: Any, tokenizer: Any, config: dict[str, Any], batch_size: int = BATCH):
