@@ -113,7 +113,8 @@ class Tagger:
 
 
 def label_rules():
-    """``(text, span) -> span``: the ``gazetteer_relabel`` and ``attach_prefix`` rules of ``labels.json``.
+    """``(text, span) -> span``: the post-decoding rules of ``labels.json``, in this order:
+    ``strip_trailing``, then ``gazetteer_relabel``, then ``attach_prefix``.
 
     ``gazetteer_relabel`` is a list of rules (one object is read as a list of one);
     the first rule whose ``from`` has the span's label and whose ``lists`` hold its
