@@ -44,3 +44,13 @@ def test_real_re3d(corpora):
     persons = {d.text[s:e] for d in docs for s, e, lab in d.spans if lab == "PERSON"}
     assert "Boris Johnson" in persons and "Tobias Ellwood" in persons
     assert not any(p.startswith(("Foreign Secretary", "Minister")) for p in persons)
+
+
+def test_quantities_with_rate_and_volume_units_are_quantity() -> None:
+    """Regression: "7,000 m3/s" (no-break space before the unit) was mapped to CARDINAL."""
+    text = "It passes 7,000\u00a0m3/s (247,203\u00a0cu\u00a0ft/s) into 36 gates of an 84 MW plant."
+    rows = [{"begin": text.index(v), "end": text.index(v) + len(v), "type": "Quantity", "confidence": 1.0, "value": v}
+            for v in ("7,000\u00a0m3/s", "247,203\u00a0cu\u00a0ft/s", "36", "84 MW")]
+    spans = [(text[s:e], lab) for s, e, lab in re3d.doc_spans(text, rows, load_map("re3d"))]
+    assert spans == [("7,000\u00a0m3/s", "QUANTITY"), ("247,203\u00a0cu\u00a0ft/s", "QUANTITY"), ("36", "CARDINAL"),
+                     ("84 MW", "QUANTITY")]
