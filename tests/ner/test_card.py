@@ -74,3 +74,14 @@ def test_architecture_follows_the_init_chain_to_the_dropped_layers(tmp_path: Pat
     assert text.startswith("a 4-layer student: encoder layers [0, 1, 2, 5] (of 6) of the trained 6-layer model `runs/six`")
     assert text.endswith(f"then trained again from `{first}`")
     assert _architecture({"bert": {"num_hidden_layers": 6}, "train": {}}) == "all 6 encoder layers fine-tuned"
+
+
+def test_architecture_stops_on_a_model_that_names_itself_as_init(tmp_path: Path) -> None:
+    """Regression: training from models/newsie-ner and exporting over it made the init chain a loop."""
+    from newsie.ner.card import _architecture
+
+    model = tmp_path / "newsie-ner"
+    model.mkdir()
+    (model / "config.json").write_text(json.dumps({"train": {"init": str(model)}}))
+    assert _architecture({"bert": {"num_hidden_layers": 4}, "train": {"init": str(model)}}) == (
+        f"all 4 encoder layers fine-tuned, then trained again from `{model}`")

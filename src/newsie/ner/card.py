@@ -54,8 +54,9 @@ def _ablation(ablation: Path | None, ev: list[dict[str, Any]], newsie: dict[str,
     )
 
 
-def _final_eval(run: Path) -> dict[str, Any]:
-    evals = [e for e in _events(run) if e["event"] == "eval"]
+def _final_eval(run: Path, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The last dev evaluation a run logged (``events`` are its ``train.jsonl``)."""
+    evals = [e for e in events if e["event"] == "eval"]
     if not evals:
         raise FileNotFoundError(f"{run / 'train.jsonl'}: no dev evaluation logged")
     return evals[-1]
@@ -65,8 +66,9 @@ def _silver_ablation(runs: list[Path] | None) -> str:
     """Two equal-step runs, silver loss weight as logged (e.g. 0.5 vs 0): final training-time dev F1 per label."""
     if not runs:
         return "Not measured for this model.\n"
-    (a, b), starts = runs, [next(e for e in _events(r) if e["event"] == "start") for r in runs]
-    ea, eb = _final_eval(a), _final_eval(b)
+    (a, b), events = runs, [_events(r) for r in runs]
+    start = next(e for e in events[0] if e["event"] == "start")
+    ea, eb = (_final_eval(r, ev) for r, ev in zip(runs, events, strict=True))
     weight = [_run_config(r).get("silver_weight") for r in runs]
     labels = sorted(set(ea["per_label"]) | set(eb["per_label"]))
     rows = "".join(
@@ -74,8 +76,8 @@ def _silver_ablation(runs: list[Path] | None) -> str:
         f"{round(ea['per_label'].get(lab, 0) - eb['per_label'].get(lab, 0), 2):+} |\n" for lab in labels
     )
     return (
-        f"Two runs from the bare encoder with the same data, seed and schedule ({starts[0]['steps']} steps, "
-        f"{round(starts[0]['steps'] / starts[0]['steps_per_epoch'], 2)} epoch), differing only in the loss weight "
+        f"Two runs from the bare encoder with the same data, seed and schedule ({start['steps']} steps, "
+        f"{round(start['steps'] / start['steps_per_epoch'], 2)} epoch), differing only in the loss weight "
         f"of words inside silver (teacher) spans: {weight[0]} (`{a}`) vs {weight[1]} (`{b}`; the silver words are "
         f"then ignored, neither entity nor O). Dev F1 at the end of each run:\n\n"
         f"| label | silver {weight[0]} | silver {weight[1]} | difference |\n|---|---|---|---|\n"
@@ -101,8 +103,9 @@ def _architecture(config: dict[str, Any]) -> str:
     """
     layers = config.get("bert", {}).get("num_hidden_layers", 6)
     train = config.get("train", {})
-    cycles = []
-    while train.get("init") and not train.get("keep_layers"):
+    cycles: list[str] = []
+    # stop on a loop too: a model trained from models/newsie-ner and exported over it names itself as init
+    while train.get("init") and not train.get("keep_layers") and train["init"] not in cycles:
         cycles.append(train["init"])
         path = Path(train["init"]) / "config.json"
         train = json.loads(path.read_text(encoding="utf-8")).get("train", {}) if path.exists() else {}
