@@ -8,7 +8,7 @@ same texts (dev examples concatenated into article-sized documents when a
 
 Each system first makes one full cold pass over the texts (timed and reported
 as ``*_first_pass``: it carries one-off costs, lazy initialisation and allocator
-and kernel warm-up; newsie's first pass was about 20% slower than its later ones).  Then the two are
+and kernel warm-up; newsie's first pass was 19-32% slower than its next three in one measurement).  Then the two are
 timed alternately ``--repeats`` times (newsie, sm, newsie, sm, ...) and the
 headline ratio is the median of those paired steady-state ratios: a batch job
 over a folder runs at that speed after its first documents, and on a shared
