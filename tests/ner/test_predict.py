@@ -1,4 +1,4 @@
-"""Post-decoding span rules (gazetteer relabel, currency prefix; data in ner/data/labels.json)."""
+"""Post-decoding span rules (trailing words, ordinals, coordinates, units, gazetteer, currency; ner/data/labels.json)."""
 
 from __future__ import annotations
 
@@ -59,3 +59,39 @@ def test_trailing_function_words_are_cut_off() -> None:
     assert fix(text, (u, len(text), "GPE")) == (u, len(text), "GPE")  # a final "." is part of "U.S."
     o = text.index("of innocent")
     assert fix(text, (o, o + 2, "ORG")) == (o, o + 2, "ORG")  # never emptied
+
+
+def test_number_with_a_unit_becomes_quantity_and_takes_the_unit_in() -> None:
+    """Dev regression (re3d dam article): the model tagged "7,000" CARDINAL in "7,000 m3/s" and "84 MW" CARDINAL."""
+    fix = label_rules()
+    text = "passing 7,000\xa0m3/s (247,203\xa0cu\xa0ft/s), an 84 MW plant, 18,000 square kilometers, 300 men, 5m people"
+
+    def q(sub: str, label: str = "CARDINAL") -> tuple[str, str] | None:
+        s, e, lab = at(text, sub, label)
+        got = fix(text, (s, e, lab), len(text))
+        return None if got is None else (text[got[0]:got[1]], got[2])
+
+    assert q("7,000") == ("7,000\xa0m3/s", "QUANTITY")
+    assert q("247,203") == ("247,203\xa0cu\xa0ft/s", "QUANTITY")
+    assert q("84 MW") == ("84 MW", "QUANTITY")  # the unit already inside the span
+    assert q("18,000") == ("18,000 square kilometers", "QUANTITY")
+    assert q("300") == ("300", "CARDINAL")  # "men" is not "m"
+    assert q("5m") == ("5m", "CARDINAL")  # "5m" is five million in news, not five metres
+    assert q("7,000", "MONEY") == ("7,000", "MONEY")  # only the labels in "from"
+
+
+def test_unit_is_not_taken_past_the_next_entity() -> None:
+    fix = label_rules()
+    text = "2 km road"
+    assert fix(text, (0, 1, "CARDINAL"), 2) == (0, 1, "CARDINAL")  # next entity starts at "km"
+    assert fix(text, (0, 1, "CARDINAL"), len(text)) == (0, 4, "QUANTITY")
+
+
+def test_ordinals_relabelled_and_coordinates_dropped_by_their_form() -> None:
+    """Dev regressions: "the 93rd anniversary" gave CARDINAL "93rd"; "Coordinates: 35°01′57″N" gave CARDINALs."""
+    fix = label_rules()
+    text = "the 93rd anniversary. Coordinates: 35°01′57″N 43.6463889°E, 93 people"
+    assert fix(text, at(text, "93rd", "CARDINAL")) == (*at(text, "93rd", "CARDINAL")[:2], "ORDINAL")
+    assert fix(text, at(text, "35°01′57″N", "CARDINAL")) is None
+    assert fix(text, at(text, "43.6463889°E", "CARDINAL")) is None
+    assert fix(text, at(text, "93 people", "CARDINAL")) == at(text, "93 people", "CARDINAL")  # a plain number stays

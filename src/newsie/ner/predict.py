@@ -10,9 +10,10 @@ of a text are decoded jointly (BIO-constrained Viterbi), not word by word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -83,7 +84,13 @@ class Tagger:
             rows = merge_window_rows(enc, ws, [preds[(k, a, b)] for a, b in ws])
             path = viterbi(np.stack(rows), self.start, self.trans) if rows else []
             spans = decode([self.tags[i] for i in path], enc.word_span, enc.text)
-            out.append([self.relabel(enc.text, sp) for sp in spans])
+            fixed = []
+            for i, sp in enumerate(spans):
+                limit = spans[i + 1][0] if i + 1 < len(spans) else len(enc.text)
+                new = self.relabel(enc.text, sp, limit)
+                if new is not None:
+                    fixed.append(new)
+            out.append(fixed)
         return out
 
     def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], Any]:
@@ -113,8 +120,15 @@ class Tagger:
 
 
 def label_rules():
-    """``(text, span) -> span``: the post-decoding rules of ``labels.json``, in this order:
-    ``strip_trailing``, then ``gazetteer_relabel``, then ``attach_prefix``.
+    """``(text, span, limit=None) -> span | None``: the post-decoding rules of ``labels.json``.
+
+    In this order: ``strip_trailing``, ``pattern_relabel`` (a whole-text regex
+    relabels a span, or drops it when ``to`` is null), ``unit_quantity`` (a
+    number with a unit becomes QUANTITY and takes the unit in, never past
+    ``limit``, the start of the next entity), ``gazetteer_relabel`` and
+    ``attach_prefix``.  Why rules after the model: each fixes a class of error
+    that the form of the text decides (an ordinal suffix, a unit, a known
+    outlet), which a small model trained on mixed conventions gets wrong.
 
     ``gazetteer_relabel`` is a list of rules (one object is read as a list of one);
     the first rule whose ``from`` has the span's label and whose ``lists`` hold its
@@ -123,20 +137,36 @@ def label_rules():
     from newsie.corpora.labels import gazetteer_lists, norm_name
     from newsie.ner.labels import label_data, strip_leading
 
-    raw = label_data().get("gazetteer_relabel") or []
-    data = gazetteer_lists()
+    data = label_data()
+    raw = data.get("gazetteer_relabel") or []
+    lists = gazetteer_lists()
     relabels = [
-        (frozenset(r["from"]), r["to"], frozenset(norm_name(x) for key in r["lists"] for x in data[key]))
+        (frozenset(r["from"]), r["to"], frozenset(norm_name(x) for key in r["lists"] for x in lists[key]))
         for r in ([raw] if isinstance(raw, dict) else raw)
     ]
+    patterns = [(frozenset(r["from"]), re.compile(r["regex"]), r["to"]) for r in data.get("pattern_relabel") or []]
+    units = unit_patterns(data.get("unit_quantity"))
     prefixes = {lab: sorted(v, key=len, reverse=True)
-                for lab, v in (label_data().get("attach_prefix") or {}).items() if not lab.startswith("_")}
-    trailing = label_data().get("strip_trailing") or {}
+                for lab, v in (data.get("attach_prefix") or {}).items() if not lab.startswith("_")}
+    trailing = data.get("strip_trailing") or {}
     tail_words = frozenset(w.lower() for w in trailing.get("words", ()))
     tail_chars = tuple(trailing.get("chars", ()))
 
-    def apply(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    def apply(text: str, span: tuple[int, int, str], limit: int | None = None) -> tuple[int, int, str] | None:
         s, e, label = _strip_trailing(text, *span, tail_words, tail_chars)
+        for frm, rx, to in patterns:
+            if label in frm and rx.search(text[s:e]):
+                if to is None:
+                    return None
+                label = to
+                break
+        if units is not None and label in units.sources:
+            if units.ends.search(text[s:e]):
+                label = units.to
+            else:
+                m = units.follows.match(text, e)
+                if m and m.end() <= (len(text) if limit is None else limit):
+                    e, label = m.end(), units.to
         name = None
         for frm, to, names in relabels:
             if label in frm:
@@ -150,6 +180,38 @@ def label_rules():
         return (s, e, label)
 
     return apply
+
+
+class UnitPatterns(NamedTuple):
+    """Compiled ``unit_quantity`` rule: ``ends`` finds a unit closing a span, ``follows`` one right after it."""
+
+    sources: frozenset[str]
+    to: str
+    ends: re.Pattern[str]
+    follows: re.Pattern[str]
+
+
+def unit_patterns(rule: dict[str, Any] | None) -> UnitPatterns | None:
+    """Regexes of the ``unit_quantity`` rule (``None`` when the label file has none)."""
+    if not rule:
+        return None
+
+    def alt(items: Sequence[str]) -> str:
+        return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
+
+    space = r"[ \u00a0\u202f]"
+    unit = (
+        rf"(?:(?i:{alt(rule.get('prefixes', []))}){space}+)?"
+        rf"(?:{alt(rule['symbols'])}|(?i:{alt(rule['words'])})(?:e?s)?)"
+        rf"(?:(?:/|{space}+(?i:per){space}+)(?i:{alt(rule.get('rate', []))}))?"
+        r"(?![\w²³·/])"
+    )
+    return UnitPatterns(
+        sources=frozenset(rule["from"]),
+        to=rule["to"],
+        ends=re.compile(rf"(?<=\d)(?:{space}|-)?{unit}$"),
+        follows=re.compile(rf"(?:{space}|-)?{unit}"),
+    )
 
 
 def _strip_trailing(
