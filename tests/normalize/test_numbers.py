@@ -175,3 +175,25 @@ def test_no_crash_on_number_like_word_salad(parts: list[str]) -> None:
     value = parse_quantity(" ".join(parts))
     if value is not None:
         assert value.min is None or value.max is None or value.min <= value.max
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("7,000\xa0m3/s", "m3/s"), ("247,203\xa0cu\xa0ft/s", "ft3/s"), ("121,607\xa0acre·ft", "acre-ft"),
+     ("150,000,000\xa0m3", "m3"), ("50 kilometres per hour", "km/h"), ("84 MW", "MW"), ("40 °C", "degC")],
+)
+def test_rate_volume_and_power_units(text: str, unit: str) -> None:
+    """QUANTITY spans the NER's unit rule now produces (re3d dam article) keep their unit, no-break space or not."""
+    assert parse_quantity(text, label="QUANTITY").unit == unit
+
+
+def test_every_unit_the_ner_recognises_is_known_here() -> None:
+    """The NER's unit_quantity rule (ner/data/labels.json) and this lexicon must agree, or a QUANTITY loses its unit."""
+    from newsie.ner.labels import label_data
+    from newsie.normalize import lexicon
+
+    known = set(lexicon.load("numbers.yaml")["units"])
+    rule = label_data()["unit_quantity"]
+    missing = [u for u in rule["symbols"] if u.lower() not in known]
+    missing += [w for w in rule["words"] if w not in known and f"{w}s" not in known and f"{w}es" not in known]
+    assert not missing
