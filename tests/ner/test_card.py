@@ -20,7 +20,10 @@ def test_card_numbers_come_from_the_files(tmp_path: Path) -> None:
         d.mkdir()
     (model / "config.json").write_text(json.dumps({"quantize": "encoder"}))
     scores = {"examples": 3, "words": 99, "systems": {
-        "newsie": _system(90, 500.0), "newsie-int8": _system(89, 800.0), "en_core_web_md": _system(40, 900.0)}}
+        "newsie": _system(90, 500.0), "newsie-int8": _system(89, 800.0), "en_core_web_md": _system(40, 900.0)},
+        "bootstrap": {"reference": "en_core_web_md", "resamples": 50, "documents": 3, "systems": {
+            "newsie": {"PERSON": {"delta": 5.25, "lo": -1.0, "hi": 9.5, "p_at_least_ref": 0.9},
+                       "micro": {"delta": 5.25, "lo": -1.0, "hi": 9.5, "p_at_least_ref": 0.9}}}}}
     (run / "devscore.json").write_text(json.dumps(scores))
     (abl / "devscore.json").write_text(json.dumps({"systems": {"newsie": _system(70, 1.0)}}))
     events = [{"event": "start", "t": 0, "train": 5, "words": 50, "seed": 13, "lr": 1e-4, "batch_size": 16,
@@ -38,6 +41,7 @@ def test_card_numbers_come_from_the_files(tmp_path: Path) -> None:
     assert "2 data-parallel process(es) x 1 thread(s)" in text and "epoch 1.0" in text
     assert "Earlier finding: X." in text
     assert "-int8" in text and "(not run)" in text  # no bench.json -> said so
+    assert "50 paired resamples of the 3 dev documents" in text and "| PERSON | +5.2 [-1.0, +9.5] (90%) |" in text
 
 
 def test_card_reports_student_and_silver_ablation_from_the_runs(tmp_path: Path) -> None:

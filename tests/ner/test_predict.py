@@ -64,7 +64,8 @@ def test_trailing_function_words_are_cut_off() -> None:
 def test_number_with_a_unit_becomes_quantity_and_takes_the_unit_in() -> None:
     """Dev regression (re3d dam article): the model tagged "7,000" CARDINAL in "7,000 m3/s" and "84 MW" CARDINAL."""
     fix = label_rules()
-    text = "passing 7,000\xa0m3/s (247,203\xa0cu\xa0ft/s), an 84 MW plant, 18,000 square kilometers, 300 men, 5m people"
+    text = ("passing 7,000\xa0m3/s (247,203\xa0cu\xa0ft/s), an 84 MW plant, 18,000 square kilometers, 300 men, "
+            "5m people, two feet")
 
     def q(sub: str, label: str = "CARDINAL") -> tuple[str, str] | None:
         s, e, lab = at(text, sub, label)
@@ -77,6 +78,7 @@ def test_number_with_a_unit_becomes_quantity_and_takes_the_unit_in() -> None:
     assert q("18,000") == ("18,000 square kilometers", "QUANTITY")
     assert q("300") == ("300", "CARDINAL")  # "men" is not "m"
     assert q("5m") == ("5m", "CARDINAL")  # "5m" is five million in news, not five metres
+    assert q("two feet") == ("two feet", "QUANTITY")
     assert q("7,000", "MONEY") == ("7,000", "MONEY")  # only the labels in "from"
 
 
@@ -95,3 +97,32 @@ def test_ordinals_relabelled_and_coordinates_dropped_by_their_form() -> None:
     assert fix(text, at(text, "35°01′57″N", "CARDINAL")) is None
     assert fix(text, at(text, "43.6463889°E", "CARDINAL")) is None
     assert fix(text, at(text, "93 people", "CARDINAL")) == at(text, "93 people", "CARDINAL")  # a plain number stays
+
+
+def test_a_span_across_a_line_break_keeps_its_longest_line() -> None:
+    """Dev regression: the headline "Boeing unveils long-range 777" ran into its dateline as one DATE."""
+    fix = label_rules()
+    text = "Boeing unveils long-range 777\nFebruary 17, 2005\nBoeing has unveiled"
+    s = text.index("777")
+    got = fix(text, (s, text.index("2005") + 4, "DATE"))
+    assert got is not None and text[got[0]:got[1]] == "February 17, 2005" and got[2] == "DATE"
+    assert fix(text, (s - 1, s + 4, "CARDINAL")) == (s, s + 3, "CARDINAL")  # " 777\n": spaces and break cut
+
+
+def test_era_markers_are_attached_to_dates() -> None:
+    """Dev regressions: "1230 BC", "776 BCE to 394 AD", "the 7th century BC" lost their era marker."""
+    fix = label_rules()
+    text = "c. 1230 BC; from 776 BCE to 394 AD. By the 7th century BC, 300 BCs and 1999 ADVANCE"
+
+    def d(sub: str, label: str = "DATE") -> str:
+        got = fix(text, at(text, sub, label), len(text))
+        assert got is not None
+        return text[got[0]:got[1]]
+
+    assert d("1230") == "1230 BC"
+    assert d("776") == "776 BCE"
+    assert d("394") == "394 AD"
+    assert d("7th century") == "7th century BC"
+    assert d("300") == "300"  # "BCs" is not the era marker
+    assert d("1999") == "1999"  # nor is "ADVANCE"
+    assert d("1230", "CARDINAL") == "1230"  # DATE only

@@ -122,13 +122,15 @@ class Tagger:
 def label_rules():
     """``(text, span, limit=None) -> span | None``: the post-decoding rules of ``labels.json``.
 
-    In this order: ``strip_trailing``, ``pattern_relabel`` (a whole-text regex
-    relabels a span, or drops it when ``to`` is null), ``unit_quantity`` (a
-    number with a unit becomes QUANTITY and takes the unit in, never past
-    ``limit``, the start of the next entity), ``gazetteer_relabel`` and
-    ``attach_prefix``.  Why rules after the model: each fixes a class of error
-    that the form of the text decides (an ordinal suffix, a unit, a known
-    outlet), which a small model trained on mixed conventions gets wrong.
+    In this order: ``split_lines`` (a span across a line break keeps its longest
+    line), ``strip_trailing``, ``pattern_relabel`` (a whole-text regex relabels a
+    span, or drops it when ``to`` is null), ``unit_quantity`` (a number with a
+    unit becomes QUANTITY and takes the unit in), ``gazetteer_relabel``,
+    ``attach_suffix`` ("1230 BC") and ``attach_prefix`` ("$").  Nothing is
+    extended past ``limit``, the start of the next entity.  Why rules after
+    the model: each fixes a class of error that the form of the text decides
+    (an ordinal suffix, a unit, a line break, a known outlet), which a small
+    model trained on mixed conventions gets wrong.
 
     ``gazetteer_relabel`` is a list of rules (one object is read as a list of one);
     the first rule whose ``from`` has the span's label and whose ``lists`` hold its
@@ -148,11 +150,19 @@ def label_rules():
     units = unit_patterns(data.get("unit_quantity"))
     prefixes = {lab: sorted(v, key=len, reverse=True)
                 for lab, v in (data.get("attach_prefix") or {}).items() if not lab.startswith("_")}
+    suffixes = {lab: sorted(v, key=len, reverse=True)
+                for lab, v in (data.get("attach_suffix") or {}).items() if not lab.startswith("_")}
+    split_lines = bool((data.get("split_lines") or {}).get("enabled"))
     trailing = data.get("strip_trailing") or {}
     tail_words = frozenset(w.lower() for w in trailing.get("words", ()))
     tail_chars = tuple(trailing.get("chars", ()))
 
     def apply(text: str, span: tuple[int, int, str], limit: int | None = None) -> tuple[int, int, str] | None:
+        end_limit = len(text) if limit is None else limit
+        if split_lines and "\n" in text[span[0]:span[1]]:
+            span = _longest_line(text, *span)
+            if span[0] >= span[1]:
+                return None
         s, e, label = _strip_trailing(text, *span, tail_words, tail_chars)
         for frm, rx, to in patterns:
             if label in frm and rx.search(text[s:e]):
@@ -165,7 +175,7 @@ def label_rules():
                 label = units.to
             else:
                 m = units.follows.match(text, e)
-                if m and m.end() <= (len(text) if limit is None else limit):
+                if m and m.end() <= end_limit:
                     e, label = m.end(), units.to
         name = None
         for frm, to, names in relabels:
@@ -174,6 +184,11 @@ def label_rules():
                     name = norm_name(text[slice(*strip_leading(text, s, e))])
                 if name in names:
                     return (s, e, to)
+        for sym in suffixes.get(label, ()):
+            end = e + len(sym)
+            if text.startswith(sym, e) and end <= end_limit and not text[end:end + 1].isalnum():
+                e = end
+                break
         for sym in prefixes.get(label, ()):
             if s >= len(sym) and text[s - len(sym):s] == sym:
                 return (s - len(sym), e, label)
@@ -209,9 +224,23 @@ def unit_patterns(rule: dict[str, Any] | None) -> UnitPatterns | None:
     return UnitPatterns(
         sources=frozenset(rule["from"]),
         to=rule["to"],
-        ends=re.compile(rf"(?<=\d)(?:{space}|-)?{unit}$"),
+        # "84 MW", "10-km", "150km", "two feet"; after a letter only with a space or hyphen ("dozens" is no "ns")
+        ends=re.compile(rf"(?:(?<=\d)(?:{space}|-)?|(?<=[^\W\d]){space}|(?<=[^\W\d])-){unit}$"),
         follows=re.compile(rf"(?:{space}|-)?{unit}"),
     )
+
+
+def _longest_line(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:
+    """The longest line of ``text[s:e]`` (surrounding spaces cut) as a span of the same label."""
+    best = (s, s)
+    pos = s
+    for line in text[s:e].split("\n"):
+        a = pos + len(line) - len(line.lstrip())
+        b = pos + len(line.rstrip())
+        if b - a > best[1] - best[0]:
+            best = (a, b)
+        pos += len(line) + 1
+    return (*best, label)
 
 
 def _strip_trailing(
