@@ -217,9 +217,10 @@ embeddings, because the uncased tokenizer throws casing away. Runs in spaCy as `
 Files: `model.safetensors` (fp16; loaded to fp32, no pickle, no network), tokenizer files, `config.json`
 (architecture, BIO tag list = label map, window settings, `quantize`, recorded dev scores).
 After BIO-constrained Viterbi decoding, the data rules of `newsie/ner/data/labels.json` run on each span
-(trailing function words cut; ordinal-shaped numbers ORDINAL; coordinates dropped; a number with a unit
-QUANTITY; gazetteer relabels to GPE and, for news outlets, ORG; currency symbol attached to MONEY); every
-number below includes them.
+(a span across a line break keeps its longest line; trailing function words cut; ordinal-shaped numbers
+ORDINAL; coordinates dropped; a number with a unit QUANTITY; gazetteer relabels to GPE and, for news
+outlets, ORG; era markers joined to DATE; currency symbol attached to MONEY); every number below includes
+them, for the baselines none.
 
 ## Metrics (dev set, measured)
 
