@@ -1,4 +1,5 @@
-"""Post-decoding span rules (trailing words, ordinals, coordinates, units, gazetteer, currency; ner/data/labels.json)."""
+"""Post-decoding span rules of ner/data/labels.json (line breaks, trailing words, ordinals, coordinates, units,
+gazetteer, era markers, currency)."""
 
 from __future__ import annotations
 
@@ -92,11 +93,12 @@ def test_unit_is_not_taken_past_the_next_entity() -> None:
 def test_ordinals_relabelled_and_coordinates_dropped_by_their_form() -> None:
     """Dev regressions: "the 93rd anniversary" gave CARDINAL "93rd"; "Coordinates: 35°01′57″N" gave CARDINALs."""
     fix = label_rules()
-    text = "the 93rd anniversary. Coordinates: 35°01′57″N 43.6463889°E, 93 people"
+    text = "the 93rd anniversary. Coordinates: 35°01′57″N 43.6463889°E, 93 people, it reached 45° in the shade"
     assert fix(text, at(text, "93rd", "CARDINAL")) == (*at(text, "93rd", "CARDINAL")[:2], "ORDINAL")
     assert fix(text, at(text, "35°01′57″N", "CARDINAL")) is None
     assert fix(text, at(text, "43.6463889°E", "CARDINAL")) is None
     assert fix(text, at(text, "93 people", "CARDINAL")) == at(text, "93 people", "CARDINAL")  # a plain number stays
+    assert fix(text, at(text, "45°", "QUANTITY")) == at(text, "45°", "QUANTITY")  # no hemisphere: not a coordinate
 
 
 def test_a_span_across_a_line_break_keeps_its_longest_line() -> None:

@@ -219,8 +219,8 @@ Files: `model.safetensors` (fp16; loaded to fp32, no pickle, no network), tokeni
 After BIO-constrained Viterbi decoding, the data rules of `newsie/ner/data/labels.json` run on each span
 (a span across a line break keeps its longest line; trailing function words cut; ordinal-shaped numbers
 ORDINAL; coordinates dropped; a number with a unit QUANTITY; gazetteer relabels to GPE and, for news
-outlets, ORG; era markers joined to DATE; currency symbol attached to MONEY); every number below includes
-them, for the baselines none.
+outlets, ORG; era markers joined to DATE; currency symbol attached to MONEY); every newsie number below
+includes them (the baselines get none).
 
 ## Metrics (dev set, measured)
 
