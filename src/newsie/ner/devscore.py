@@ -87,10 +87,15 @@ def example_counts(
 
 def score(examples: Sequence[dict[str, Any]], predictions: Sequence[Iterable[Span3]]) -> dict[str, Any]:
     """Per-label and micro P/R/F1 (percent) of ``predictions`` against the examples' gold."""
+    return score_counts(example_counts(examples, predictions))
+
+
+def score_counts(per_example: Iterable[dict[str, tuple[int, int, int]]]) -> dict[str, Any]:
+    """Per-label and micro P/R/F1 (percent) from ``example_counts`` output."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for counts in example_counts(examples, predictions):
+    for counts in per_example:
         for lab, (a, b, c) in counts.items():
             tp[lab] += a
             fp[lab] += b
@@ -124,13 +129,14 @@ def bootstrap(
     groups = list(docs.values())
     labels = sorted({lab for per in counts.values() for c in per for lab in c})
     cols = labels + ["micro"]
+    col_of = {lab: j for j, lab in enumerate(labels)}
 
     def doc_array(per_example: list[dict[str, tuple[int, int, int]]]) -> Any:
         arr = np.zeros((len(groups), len(cols), 3))
         for g, idx in enumerate(groups):
             for i in idx:
                 for lab, c in per_example[i].items():
-                    arr[g, labels.index(lab)] += c
+                    arr[g, col_of[lab]] += c
         arr[:, -1] = arr[:, :-1].sum(axis=1)
         return arr
 
@@ -180,15 +186,14 @@ def bootstrap_table(boot: dict[str, Any], labels: Sequence[str] | None = None) -
     return head + body
 
 
-def by_corpus(examples: Sequence[dict[str, Any]], predictions: Sequence[Iterable[Span3]]) -> dict[str, Any]:
-    """Micro P/R/F1 per source corpus (where the systems differ is usually corpus-specific)."""
+def by_corpus(
+    examples: Sequence[dict[str, Any]], per_example: Sequence[dict[str, tuple[int, int, int]]]
+) -> dict[str, Any]:
+    """Micro P/R/F1 per source corpus from ``example_counts`` output (where systems differ is corpus-specific)."""
     groups: dict[str, list[int]] = {}
     for i, ex in enumerate(examples):
         groups.setdefault(ex.get("corpus", "?"), []).append(i)
-    return {
-        name: score([examples[i] for i in idx], [predictions[i] for i in idx])["micro"]
-        for name, idx in sorted(groups.items())
-    }
+    return {name: score_counts(per_example[i] for i in idx)["micro"] for name, idx in sorted(groups.items())}
 
 
 def spacy_spans(nlp, texts: Sequence[str], batch_size: int = 64) -> list[list[Span3]]:
@@ -236,8 +241,8 @@ def compare(
         preds = spacy_spans(sysnlp, texts)
         dt = time.perf_counter() - t0
         counts[name] = example_counts(examples, preds)
-        res = score(examples, preds)
-        res["by_corpus"] = by_corpus(examples, preds)
+        res = score_counts(counts[name])
+        res["by_corpus"] = by_corpus(examples, counts[name])
         res["seconds"] = round(dt, 2)
         res["words_per_s"] = round(words / dt, 1) if dt else None
         if name in {m[0] for m in models}:
