@@ -66,6 +66,19 @@ GUM_LICENCE = "CC BY 2.5 (Wikinews text, via GUM; annotations CC BY 4.0, Zeldes 
 MEANTIME_LICENCE = "CC BY 2.5 (Wikinews text); MEANTIME corpus CC BY 4.0 (c) 2015 FBK / NewsReader"
 
 
+def _dateline(text: str) -> str | None:
+    """The article date printed under a Wikinews headline ("Friday, July 21, 2017"), as ISO.
+
+    Preferred over GUM's ``dateCreated``, which is the page's creation and can differ from the printed
+    date by days (gum-news-afghan) or years (gum-news-imprisoned).
+    """
+    import datetime as dt
+
+    lines = text.splitlines()
+    m = re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\w+ \d{1,2}, \d{4})", lines[1] if len(lines) > 1 else "")
+    return dt.datetime.strptime(m.group(1), "%B %d, %Y").date().isoformat() if m else None
+
+
 def gum_doc(corpora: Path, name: str) -> tuple[str, str | None, str | None]:
     lines = (corpora / "gum" / "dep" / f"{name}.conllu").read_text(encoding="utf-8").splitlines()
     paras: list[list[str]] = []
@@ -81,7 +94,7 @@ def gum_doc(corpora: Path, name: str) -> tuple[str, str | None, str | None]:
                 paras.append([])
             paras[-1].append(line[len("# text = "):])
     text = "\n".join(" ".join(p) for p in paras if p)
-    date = meta.get("dateCreated")
+    date = _dateline(text) or meta.get("dateCreated")
     date = date[:10] if date and re.match(r"\d{4}-\d\d-\d\d", date) else None
     return text, date, meta.get("sourceURL")
 
