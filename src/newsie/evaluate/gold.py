@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from newsie.extensions import coerce_date
-from newsie.schema import GoldDocument, GoldEntity
+from newsie.schema import ROLES, GoldDocument, GoldEntity
 
 GOLD_SUFFIXES = (".jsonl", ".json", ".ann", ".spacy")
 _MAX_LISTED = 25
@@ -95,11 +95,13 @@ def check_document(
                 )
             )
     for k, ev in enumerate(doc.events):
-        span_issue(f"event {k} ({ev.type}) trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text)
-        for role in ("actor", "target", "theme", "location", "destination", "source", "time", "quantity", "age"):
-            arg = getattr(ev, role)
-            if arg is not None:
-                span_issue(f"event {k} ({ev.type}) {role}", arg.start, arg.end, arg.text)
+        name = f"event {k} ({ev.id or ev.type})"
+        span_issue(f"{name} trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text)
+        for m in ev.mentions[1:]:
+            span_issue(f"{name} mention", m.start, m.end, m.text)
+        for role in ROLES:
+            for arg in ev.participants(role):
+                span_issue(f"{name} {role}", arg.start, arg.end, arg.text)
     return issues
 
 
@@ -313,3 +315,76 @@ def load_gold(paths: str | Path | Iterable[str | Path], labels: frozenset[str] |
     if isinstance(paths, str | Path):
         paths = [paths]
     return [item.doc for item in load_gold_located(paths, labels)]
+
+
+# -------------------------------------------------------------------- splits
+SPLITS_FILE = "splits.yaml"
+SPLIT_NAMES = ("dev", "test", "seen")
+
+
+def splits_path(paths: Iterable[str | Path]) -> Path | None:
+    """The ``splits.yaml`` beside the gold: in the first folder given (or the folder of the first file)."""
+    for p in paths:
+        path = Path(p)
+        folder = path if path.is_dir() else path.parent
+        candidate = folder / SPLITS_FILE
+        return candidate if candidate.is_file() else None
+    return None
+
+
+def load_splits(path: Path) -> dict[str, list[str]]:
+    """``split -> document ids`` from a ``splits.yaml`` (``dev``, ``test``, ``seen``), checked.
+
+    Why checked: a document listed in two splits, or under a misspelt split
+    name, would silently leak dev errors into the test score.
+    """
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    issues: list[GoldIssue] = []
+    if not isinstance(data, dict):
+        raise GoldFormatError([GoldIssue(str(path), None, "expected a mapping split -> list of document ids")])
+    out: dict[str, list[str]] = {}
+    owner: dict[str, str] = {}
+    for name, ids in data.items():
+        if name not in SPLIT_NAMES:
+            issues.append(GoldIssue(str(path), None, f"unknown split {name!r} (expected {', '.join(SPLIT_NAMES)})"))
+            continue
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            issues.append(GoldIssue(str(path), None, f"split {name!r}: expected a list of document ids"))
+            continue
+        for doc_id in ids:
+            if doc_id in owner:
+                issues.append(GoldIssue(str(path), None, f"document {doc_id!r} is in {owner[doc_id]!r} and {name!r}"))
+            owner[doc_id] = name
+        out[name] = list(ids)
+    if issues:
+        raise GoldFormatError(issues)
+    return out
+
+
+def select_split(docs: list[GoldDocument], split: str, splits: dict[str, list[str]], where: str) -> list[GoldDocument]:
+    """The documents of ``split`` (``all``: every document), in the order of ``docs``; every listed id must exist."""
+    if split == "all":
+        return list(docs)
+    if split not in splits:
+        raise GoldFormatError([GoldIssue(where, None, f"no split {split!r} (have {', '.join(splits) or 'none'})")])
+    wanted = set(splits[split])
+    missing = wanted - {d.id for d in docs}
+    if missing:
+        raise GoldFormatError([GoldIssue(where, None, f"split {split!r} lists documents not in the gold: {sorted(missing)}")])
+    return [d for d in docs if d.id in wanted]
+
+
+# ------------------------------------------------------------------ hashing
+def canonical_json(doc: GoldDocument) -> str:
+    """A gold document as canonical JSON (sorted keys, no ``None`` fields, no spaces): what the hash covers."""
+    return json.dumps(doc.model_dump(mode="json", exclude_none=True), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def gold_sha256(doc: GoldDocument) -> str:
+    """sha256 (hex) of :func:`canonical_json`."""
+    import hashlib
+
+    return hashlib.sha256(canonical_json(doc).encode("utf-8")).hexdigest()
