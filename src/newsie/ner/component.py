@@ -86,7 +86,7 @@ class NewsieNer:
             self._set_threads(self.threads)
             tagger = Tagger.from_dir(folder, quantize=self.quantize, batch_size=self.batch_size)
             model_id = f"newsie-ner-{sha256_file(folder / WEIGHTS)[:12]}"
-        except (OSError, ValueError, KeyError, RuntimeError) as err:
+        except Exception as err:  # safetensors, json, torch shape errors: all mean unreadable weights
             raise NerModelError(f"newsie NER weights unreadable in {folder}: {type(err).__name__}: {err}") from err
         self.path = folder
         self._tagger = tagger
@@ -144,7 +144,16 @@ class NewsieNer:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(sorted({t[2:] for t in self.tagger.tags if t != "O"}))
+        """The entity labels: the loaded model's, else (not loaded yet) the label file's inventory.
+
+        Why not load here: spaCy reads ``labels`` (for ``nlp.meta``) while it builds a
+        pipeline from a config, before ``from_disk`` says where the weights are.
+        """
+        if self._tagger is None:
+            from newsie.ner.labels import entity_labels
+
+            return tuple(sorted(entity_labels()))
+        return tuple(sorted({t[2:] for t in self._tagger.tags if t != "O"}))
 
     def __call__(self, doc: Doc) -> Doc:
         return self._process([doc])[0]
