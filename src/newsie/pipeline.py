@@ -237,11 +237,9 @@ def load(model: str | Path | None = None, *, ner: Literal["newsie", "cnn"] = "ne
     package's).  ``ner="cnn"``: en_core_web_sm's CNN NER instead of newsie's (only by this request).
     Raises :class:`NerModelError` if the newsie NER weights are missing or unreadable.
     """
-    if ner == "cnn":
-        key = None if model is None else str(model)  # build() refuses a model folder with ner="cnn"
-    else:
-        key = str(find_ner(model).resolve())
-    return _cached(key, ner)
+    if ner != "cnn":
+        return _cached(str(find_ner(model).resolve()), ner)
+    return _cached(None if model is None else str(model), ner)  # build() refuses a model folder with ner="cnn"
 
 
 __all__ = ["NerModelError", "build", "load", "find_ner", "models_dir", "default_ner_path", "load_base",

@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsie.tooling.devscore import bootstrap_table, table
 from newsie.ner.model import quant_suffix
+from newsie.tooling.devscore import bootstrap_table, table
 
 
 def _events(run: Path) -> list[dict[str, Any]]:

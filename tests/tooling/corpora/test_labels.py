@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from newsie.tooling.corpora.common import ONTONOTES_LABELS
 from newsie.ner.labels import GAZETTEER_PATH
+from newsie.tooling.corpora.common import ONTONOTES_LABELS
 from newsie.tooling.corpora.labels import DATA_DIR, gazetteer, load_map, validate_map
 
 MAPS = sorted(p.stem for p in DATA_DIR.glob("*.yaml") if p.stem not in ("gazetteer", "splits"))
