@@ -12,6 +12,8 @@ imports torch; the pipeline, the schema and the evaluation are imported on first
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 #: The one version source: pyproject.toml reads it (``[tool.setuptools.dynamic]``).
@@ -26,7 +28,6 @@ _EXPORTS = {
     "doc_to_result": "newsie.api",
     "Result": "newsie.schema",
     "EventRecord": "newsie.schema",
-    "evaluate": "newsie.evaluate.runner",
     "extensions": "newsie.extensions",
 }
 
@@ -44,7 +45,28 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+    return sorted([*globals(), *_EXPORTS, "evaluate"])
 
 
-__all__ = ["__version__", *_EXPORTS]
+class _Newsie(types.ModuleType):
+    """The package module, so that ``newsie.evaluate`` stays the function.
+
+    Why: importing the subpackage ``newsie.evaluate`` (which ``newsie evaluate``
+    does) makes the import system bind the subpackage to the package attribute
+    ``evaluate``; a property on the module's class wins over that binding.
+    """
+
+    @property
+    def evaluate(self) -> Any:
+        from newsie.evaluate.runner import evaluate
+
+        return evaluate
+
+    @evaluate.setter
+    def evaluate(self, value: Any) -> None:
+        """Ignore the import system's binding of the subpackage (it stays in ``sys.modules``)."""
+
+
+sys.modules[__name__].__class__ = _Newsie
+
+__all__ = ["__version__", *_EXPORTS, "evaluate"]

@@ -9,8 +9,6 @@ standoff or spaCy DocBin (:mod:`newsie.evaluate.gold`); entities are scored by
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import Any
 
 #: public name -> submodule that defines it (imported on first use: ``newsie evaluate --help``
@@ -32,15 +30,5 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f"newsie.evaluate.{module}"), name)
     globals()[name] = value
     return value
-
-
-class _CallableModule(types.ModuleType):
-    """``newsie.evaluate(...)`` is the function even where the import system bound the subpackage to the name."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return __getattr__("evaluate")(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
 
 __all__ = list(_EXPORTS)
