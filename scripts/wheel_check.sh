@@ -47,6 +47,10 @@ print(f"wheel check: {sys.argv[1].rsplit('/', 1)[-1]}: {len(names)} files, "
       f"{__import__('os').path.getsize(sys.argv[1]) / 1e6:.1f} MB ({size / 1e6:.1f} MB unpacked)", file=sys.stderr)
 PY
 
+step "the repository's run (in the background while the wheel installs)"
+"$VENV/bin/newsie" -q extract "$SEEDS" -o "$WORK/repo.jsonl" >"$WORK/repo.log" 2>&1 &
+repo_pid=$!
+
 step "installing it into a fresh venv in $WORK/venv"
 "$PYTHON" -m venv "$WORK/venv" || fail "could not create a venv with $PYTHON"
 pip=("$WORK/venv/bin/python" -m pip --disable-pip-version-check)
@@ -70,7 +74,7 @@ print(f"wheel check: newsie {newsie.__version__} from {Path(newsie.__file__).par
 PY
 (cd "$WORK/elsewhere" && "$WORK/venv/bin/newsie" -q extract "$SEEDS" -o "$WORK/wheel.jsonl") \
   || fail "newsie extract failed in the fresh venv"
-"$VENV/bin/newsie" -q extract "$SEEDS" -o "$WORK/repo.jsonl" || fail "newsie extract failed in the repository venv"
+wait "$repo_pid" || { tail -20 "$WORK/repo.log" >&2; fail "newsie extract failed in the repository venv ($VENV)"; }
 
 step "comparing with the repository's run"
 [ -s "$WORK/repo.jsonl" ] || fail "the repository run wrote no records"
