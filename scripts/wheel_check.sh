@@ -16,7 +16,7 @@ VENV="${NEWSIE_VENV:-.venv}"
 PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 WORK="${WHEEL_CHECK_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/newsie-wheel-check.XXXXXX")}"
 SEEDS="$REPO/data/seeds"
-fail() { echo "wheel check: FAILED: $*" >&2; echo "wheel check: work folder kept: $WORK" >&2; exit 1; }
+fail() { [ -n "${repo_pid:-}" ] && kill "$repo_pid" 2>/dev/null; echo "wheel check: FAILED: $*" >&2; echo "wheel check: work folder kept: $WORK" >&2; exit 1; }
 step() { echo "wheel check: $*" >&2; }
 
 case "$WORK" in "$REPO"|"$REPO"/*) fail "the work folder $WORK must be outside the repository";; esac

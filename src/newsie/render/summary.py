@@ -79,11 +79,11 @@ def event_line(rec: Mapping[str, Any]) -> EventLine:
     )
 
 
-def format_event(line: EventLine) -> str:
-    """``date  TYPE  actor -> target | quantities | modality | source: ...``."""
+def format_event(line: EventLine, type_width: int = 12) -> str:
+    """``date  TYPE  actor -> target | quantities | modality | source: ...`` (types padded to ``type_width``)."""
     who = " + ".join(line.actors) or "?"
     whom = " + ".join(line.targets) or "?"
-    parts = [f"{line.date:<10}  {line.type:<12}  {who} -> {whom}"]
+    parts = [f"{line.date:<10}  {line.type:<{type_width}}  {who} -> {whom}"]
     if line.quantities:
         parts.append(", ".join(line.quantities))
     parts.append(line.modality)
@@ -121,7 +121,9 @@ def summarise(record: Mapping[str, Any]) -> str:
     lines += [f"    {line}" for line in entity_lines(entities)]
     events = list(record.get("events") or [])
     lines.append(f"  events ({len(events)})")
-    lines += [f"    {format_event(event_line(ev))}" for ev in events]
+    views = [event_line(ev) for ev in events]
+    width = max([12, *(len(v.type) for v in views)])
+    lines += [f"    {format_event(v, width)}" for v in views]
     return "\n".join(lines)
 
 
