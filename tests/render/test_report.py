@@ -59,3 +59,12 @@ def test_show_cli(nlp, seed_text: str, tmp_path: Path, capsys) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     assert main(["show", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "x.html")]) == 1
     assert "empty file" in capsys.readouterr().err and not (tmp_path / "x.html").exists()
+
+
+def test_show_writes_to_stdout_with_dash(nlp, seed_text: str, tmp_path: Path, capsys) -> None:
+    src = tmp_path / "story.txt"
+    src.write_text(seed_text, encoding="utf-8")
+    assert main(["show", str(src), "--date", "2023-02-02", "-o", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.lstrip().lower().startswith("<!doctype html") and 'class="entity"' in out
+    assert not (tmp_path / "-").exists() and not Path("-").exists()

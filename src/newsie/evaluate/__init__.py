@@ -8,15 +8,27 @@ standoff or spaCy DocBin (:mod:`newsie.evaluate.gold`); entities are scored by
 
 from __future__ import annotations
 
-from newsie.evaluate.entities import EntityError, EntityScores, EntSpan, score_entities
-from newsie.evaluate.events import EventError, EventScores, score_events
-from newsie.evaluate.gold import GoldFormatError, GoldIssue, load_gold
-from newsie.evaluate.labels import LabelMap, load_label_map
-from newsie.evaluate.metrics import PRF, Accuracy
-from newsie.evaluate.runner import Evaluation, SystemResult, evaluate
+import importlib
+from typing import Any
 
-__all__ = [
-    "evaluate", "Evaluation", "SystemResult", "EntityScores", "EventScores", "EntityError", "EventError",
-    "EntSpan", "PRF", "Accuracy", "GoldFormatError", "GoldIssue", "LabelMap", "load_gold", "load_label_map",
-    "score_entities", "score_events",
-]
+#: public name -> submodule that defines it (imported on first use: ``newsie evaluate --help``
+#: and ``newsie --help`` import this package and must stay cheap)
+_EXPORTS = {
+    "EntityError": "entities", "EntityScores": "entities", "EntSpan": "entities", "score_entities": "entities",
+    "EventError": "events", "EventScores": "events", "score_events": "events",
+    "GoldFormatError": "gold", "GoldIssue": "gold", "load_gold": "gold",
+    "LabelMap": "labels", "load_label_map": "labels",
+    "PRF": "metrics", "Accuracy": "metrics",
+    "Evaluation": "runner", "SystemResult": "runner", "evaluate": "runner",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsie.evaluate' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"newsie.evaluate.{module}"), name)
+    globals()[name] = value
+    return value
+
+__all__ = list(_EXPORTS)

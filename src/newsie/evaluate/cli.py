@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="score baseline spans with their leading 'the'/'a'/'an' (stripped by default)")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="list the first N false positives/negatives per system, with context")
-    parser.add_argument("--model", metavar="DIR", help="newsie NER model directory (default: models/newsie-ner)")
+    parser.add_argument("--model", metavar="DIR", help="newsie NER model folder (default: $NEWSIE_MODELS/newsie-ner, else the installed package's)")
     parser.add_argument("--no-newsie", dest="newsie", action="store_false",
                         help="score only the --baseline pipelines")
 

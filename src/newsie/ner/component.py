@@ -1,5 +1,10 @@
 """``newsie_ner``: a thin spaCy component around newsie's own torch NER model.
 
+It saves and loads itself like any spaCy component: ``to_disk`` writes the model
+folder (safetensors weights, tokenizer files, config.json) into the component's
+folder of a saved pipeline, ``from_disk`` reads it back, and the pipeline config
+holds no path.
+
 Why not spacy-transformers: it pins ``transformers<4.53.3`` while this project
 runs transformers 5.x, and the model is a small BertModel plus a casing
 embedding (:mod:`newsie.ner.model`), so a direct component is simpler.
@@ -18,36 +23,45 @@ offsets (:func:`align`).  The spans replace ``doc.ents`` and carry
 ``span._.rule == "newsie_ner"``.
 """
 
+from __future__ import annotations
+
 import os
-from collections.abc import Iterable, Iterator
+import shutil
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from newsie import extensions
+from newsie.ner import MODEL_FILES, WEIGHTS
 
 RULE = "newsie_ner"
 
 
 class NewsieNer:
-    """The component object; ``model_id`` names the exact weights (``newsie-ner-<sha12>``)."""
+    """The component object; ``model_id`` names the exact weights (``newsie-ner-<sha12>``).
+
+    Why the weights load lazily (on first use, :meth:`load_model` or :meth:`from_disk`):
+    ``spacy.load(dir)`` constructs each component from its config and THEN calls
+    ``from_disk`` with the component's own folder, so loading in the constructor
+    would read the weights twice, or fail where the config's folder does not exist.
+    """
 
     def __init__(
         self, nlp: Language, name: str, model: str | None, batch_size: int, quantize: bool | str | None, threads: int | None
     ):
         extensions.register()
-        from newsie.pipeline import default_ner_path
-
         self.name = name
-        self.path = Path(model) if model else default_ner_path()
-        if not (self.path / "config.json").exists():
-            raise FileNotFoundError(f"newsie_ner: no model at {self.path} (config.json missing)")
+        self._model_arg = model
+        self.path: Path | None = Path(model) if model else None
         self.batch_size = batch_size
-        self._set_threads(threads)
+        self.threads = threads
         self.quantize = quantize
-        self._load()
+        self._tagger: Any = None
+        self._model_id: str | None = None
 
     @staticmethod
     def _set_threads(threads: int | None) -> None:
@@ -57,22 +71,89 @@ class NewsieNer:
         n = threads or int(os.environ.get("NEWSIE_THREADS", "0")) or min(4, os.cpu_count() or 1)
         torch.set_num_threads(max(1, n))
 
-    def _load(self) -> None:
-        from newsie.ner.model import WEIGHTS, quant_suffix, sha256_file
-        from newsie.ner.predict import Tagger
+    def load_model(self, path: str | Path | None = None) -> NewsieNer:
+        """Load the weights from ``path`` (default: the configured folder, else the pipeline's lookup).
 
-        self.tagger = Tagger.from_dir(self.path, quantize=self.quantize, batch_size=self.batch_size)
-        self.model_id = f"newsie-ner-{sha256_file(self.path / WEIGHTS)[:12]}"
-        self.model_id += quant_suffix(self.tagger.config.get("quantize_active"))
+        Raises :class:`newsie.pipeline.NerModelError` when files are missing or cannot be read.
+        """
+        from newsie.pipeline import NerModelError, find_ner
+
+        folder = find_ner(path if path is not None else self.path)
+        try:
+            from newsie.ner.model import quant_suffix, sha256_file
+            from newsie.ner.predict import Tagger
+
+            self._set_threads(self.threads)
+            tagger = Tagger.from_dir(folder, quantize=self.quantize, batch_size=self.batch_size)
+            model_id = f"newsie-ner-{sha256_file(folder / WEIGHTS)[:12]}"
+        except Exception as err:  # safetensors, json, torch shape errors: all mean unreadable weights
+            raise NerModelError(f"newsie NER weights unreadable in {folder}: {type(err).__name__}: {err}") from err
+        self.path = folder
+        self._tagger = tagger
+        self._model_id = model_id + quant_suffix(tagger.config.get("quantize_active"))
+        return self
+
+    @property
+    def tagger(self) -> Any:
+        """The loaded :class:`newsie.ner.predict.Tagger` (loads the weights on first use)."""
+        if self._tagger is None:
+            self.load_model()
+        return self._tagger
+
+    @property
+    def model_id(self) -> str:
+        """``newsie-ner-<sha12 of the weights>`` plus the int8 suffix when quantized."""
+        if self._model_id is None:
+            self.load_model()
+        return str(self._model_id)
 
     def set_quantized(self, quantize: bool | str | None) -> None:
         """Reload with (True or a scheme name) or without (False) dynamic int8; None: as config.json says."""
         self.quantize = quantize
-        self._load()
+        self.load_model(self.path)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the model folder (safetensors weights, tokenizer files, config.json) into ``path``.
+
+        The files are copied byte for byte from the folder the weights were loaded
+        from, so the saved pipeline reports the same ``model_id``.
+        """
+        if self._tagger is None:
+            self.load_model()
+        src = Path(str(self.path))
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in MODEL_FILES:
+            if (src / name).is_file():
+                shutil.copyfile(src / name, out / name)
+        card = src / "MODEL_CARD.md"
+        if card.is_file():
+            shutil.copyfile(card, out / card.name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NewsieNer:
+        """Load the model folder ``path`` that :meth:`to_disk` wrote."""
+        return self.load_model(Path(path))
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """Not supported: the weights are a folder of files (use ``nlp.to_disk``)."""
+        raise NotImplementedError("newsie_ner serialises to a folder: use nlp.to_disk(path), not to_bytes()")
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None) -> None:
+        """Load the weights (spaCy calls this from ``nlp.initialize()``); newsie's NER is trained by ``newsie train``."""
+        self.load_model(self.path)
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(sorted({t[2:] for t in self.tagger.tags if t != "O"}))
+        """The entity labels: the loaded model's, else (not loaded yet) the label file's inventory.
+
+        Why not load here: spaCy reads ``labels`` (for ``nlp.meta``) while it builds a
+        pipeline from a config, before ``from_disk`` says where the weights are.
+        """
+        if self._tagger is None:
+            from newsie.ner.labels import entity_labels
+
+            return tuple(sorted(entity_labels()))
+        return tuple(sorted({t[2:] for t in self._tagger.tags if t != "O"}))
 
     def __call__(self, doc: Doc) -> Doc:
         return self._process([doc])[0]
@@ -126,5 +207,5 @@ def align(doc: Doc, start: int, end: int, label: str) -> Span | None:
 def make_newsie_ner(
     nlp: Language, name: str, model: str | None, batch_size: int, quantize: bool | str | None, threads: int | None
 ) -> NewsieNer:
-    """Factory: ``model`` is a model directory (default ``models/newsie-ner``)."""
+    """Factory: ``model`` is a model folder (default: ``$NEWSIE_MODELS/newsie-ner``, else the installed package's)."""
     return NewsieNer(nlp, name, model, batch_size, quantize, threads)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 DATA_PATH = Path(__file__).with_name("data") / "labels.json"
+GAZETTEER_PATH = DATA_PATH.with_name("gazetteer.yaml")
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,3 +73,23 @@ def strip_leading(text: str, start: int, end: int) -> tuple[int, int]:
                 start += 1
             changed = True
     return start, end
+
+
+def norm_name(name: str) -> str:
+    """Gazetteer key of a name: whitespace folded, leading "the" and possessive dropped, lower case."""
+    name = name.replace("’", "'").replace("\u00a0", " ").strip()
+    name = re.sub(r"\s+", " ", name)
+    name = re.sub(r"^(the|The|THE)\s+", "", name)
+    name = re.sub(r"\s*('s|')$", "", name)
+    return name.lower()
+
+
+def gazetteer_lists(path: Path | None = None) -> dict[str, Any]:
+    """The raw lists of ``data/gazetteer.yaml`` (countries, states, cities, norp, news media, ...).
+
+    Why here and not with the corpus builders: the NER's post-decoding relabel rules read these lists at
+    run time, and the corpus tooling reuses them to map corpus labels.
+    """
+    import yaml
+
+    return yaml.safe_load((path or GAZETTEER_PATH).read_text(encoding="utf-8"))

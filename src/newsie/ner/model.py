@@ -28,11 +28,10 @@ from typing import Any
 import torch
 from torch import nn
 
+from newsie.ner import TOKENIZER_FILES, WEIGHTS
 from newsie.ner.labels import N_CASE, bio_tags
 
 ENCODER_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json")
-WEIGHTS = "model.safetensors"
 
 
 def encoder_dir() -> Path:

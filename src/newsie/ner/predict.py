@@ -136,8 +136,7 @@ def label_rules():
     the first rule whose ``from`` has the span's label and whose ``lists`` hold its
     whole name decides the new label.
     """
-    from newsie.corpora.labels import gazetteer_lists, norm_name
-    from newsie.ner.labels import label_data, strip_leading
+    from newsie.ner.labels import gazetteer_lists, label_data, norm_name, strip_leading
 
     data = label_data()
     raw = data.get("gazetteer_relabel") or []

@@ -15,6 +15,9 @@ parsers load on first use.
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -30,10 +33,17 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NORMALISED_LABELS = TIME_LABELS | QUANTITY_LABELS | {"ORDINAL"}
 
 
-def _prefix_patterns(lists: list[str]) -> list[list[dict[str, Any]]]:
+#: The data files each rule component reads, written by ``to_disk`` into its folder of a saved pipeline.
+NUMBERS_FILES = ("patterns.yaml", "numbers.yaml")
+NORMALIZE_FILES = ("numbers.yaml", "dates.yaml")
+
+
+def _prefix_patterns(
+    lists: list[str], lex: dict[str, Any] | None = None, labels: list[str] | None = None
+) -> list[list[dict[str, Any]]]:
     """Token patterns "cue words + numeric entity" from the cue lists of numbers.yaml."""
-    lex = lexicon.load("numbers.yaml")
-    labels = lexicon.load("patterns.yaml")["numeric_labels"]
+    lex = lexicon.load("numbers.yaml") if lex is None else lex
+    labels = lexicon.load("patterns.yaml")["numeric_labels"] if labels is None else labels
     phrases = sorted({p for name in lists for p in lex[name]})
     patterns = []
     for phrase in phrases:
@@ -50,13 +60,32 @@ class NumberSpans:
     def __init__(self, nlp: Language, name: str = "newsie_numbers") -> None:
         extensions.register()
         self.name = name
+        self.vocab = nlp.vocab
+        self._compile({f: lexicon.load(f) for f in NUMBERS_FILES})
+
+    def _compile(self, data: dict[str, dict[str, Any]]) -> None:
+        """Build the Matcher from the parsed ``patterns.yaml`` and ``numbers.yaml``."""
+        patterns_file, numbers = data["patterns.yaml"], data["numbers.yaml"]
+        self.data = data
         self.rules: dict[str, dict[str, Any]] = {}
-        self.matcher = Matcher(nlp.vocab)
-        for rule in lexicon.load("patterns.yaml")["rules"]:
-            patterns = [rule["pattern"]] if "pattern" in rule else _prefix_patterns(rule["prefixes"])
+        self.matcher = Matcher(self.vocab)
+        for rule in patterns_file["rules"]:
+            if "pattern" in rule:
+                patterns = [rule["pattern"]]
+            else:
+                patterns = _prefix_patterns(rule["prefixes"], numbers, patterns_file["numeric_labels"])
             self.matcher.add(rule["name"], patterns)
             self.rules[rule["name"]] = rule
         self.order = list(self.rules)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the rule data this component compiled (``patterns.yaml``, ``numbers.yaml``) into ``path``."""
+        _write_data(Path(path), self.data)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NumberSpans:
+        """Recompile the Matcher from the data files a saved pipeline holds."""
+        self._compile({f: lexicon.read(Path(path) / f) for f in NUMBERS_FILES})
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []
@@ -108,6 +137,27 @@ class Normaliser:
         extensions.register()
         self.name = name
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the normalisation data (``numbers.yaml``, ``dates.yaml``) into ``path``, as a record."""
+        _write_data(Path(path), {f: lexicon.load(f) for f in NORMALIZE_FILES})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Normaliser:
+        """Check a saved pipeline's normalisation data against the installed newsie's.
+
+        Why a check and not a load: the date, number and age parsers are code and
+        data written together and read the installed package's files; running a
+        saved pipeline with different data would silently change its values, so a
+        difference raises, naming the file.
+        """
+        for name in NORMALIZE_FILES:
+            saved = Path(path) / name
+            if saved.is_file() and lexicon.read(saved) != lexicon.load(name):
+                raise ValueError(
+                    f"{saved}: differs from the installed newsie's normalize/data/{name}; this pipeline was "
+                    "saved by another newsie version: install that version to load it"
+                )
+        return self
+
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.date
         for ent in doc.ents:
@@ -121,6 +171,19 @@ class Normaliser:
             if value is not None:
                 ent._.norm = value
         return doc
+
+
+def _write_data(folder: Path, data: dict[str, dict[str, Any]]) -> None:
+    """Copy the package's data files named in ``data`` into ``folder`` (byte for byte when unchanged)."""
+    import yaml
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in data.items():
+        src = lexicon.DATA_DIR / name
+        if src.is_file() and lexicon.read(src) == content:
+            shutil.copyfile(src, folder / name)
+        else:
+            (folder / name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def normalise_span(ent: Span, anchor: Any = None) -> Any:

@@ -20,7 +20,11 @@ FILES = ("numbers.yaml", "dates.yaml", "patterns.yaml")
 @functools.cache
 def load(name: str) -> dict[str, Any]:
     """Parse ``data/<name>`` once; raise ``FileNotFoundError`` with the path if it is missing."""
-    path = DATA_DIR / name
+    return read(DATA_DIR / name)
+
+
+def read(path: Path) -> dict[str, Any]:
+    """Parse one data file (uncached: a saved pipeline's copy); a mapping at top level or ValueError naming it."""
     with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     if not isinstance(data, dict):

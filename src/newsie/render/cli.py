@@ -8,8 +8,11 @@ a JSON/JSONL file shows its first record unless ``--id`` picks another.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
+
+log = logging.getLogger("newsie.show")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -19,9 +22,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="an article file (.txt .md .html .json .jsonl) or - for stdin")
     parser.add_argument("--date", type=_iso_date, default=None, help="article date if the file's metadata has none")
     parser.add_argument("-o", "--output", default=None, metavar="HTML",
-                        help="where to write the report (default: FILE's name with .html in the current folder)")
+                        help="where to write the report (default: FILE's name with .html in the current folder; "
+                             "- writes it to stdout)")
     parser.add_argument("--id", default=None, help="which record of a JSON/JSONL file to show")
-    parser.add_argument("--model", default=None, help="NER model directory (default: models/newsie-ner)")
+    parser.add_argument("--model", default=None,
+                        help="NER model folder (default: $NEWSIE_MODELS/newsie-ner, else the installed package's)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,11 +56,17 @@ def run(args: argparse.Namespace) -> int:
     nlp = load(args.model)
     doc = nlp(make_doc(nlp, doc_item.text, date=doc_item.date, doc_id=doc_item.id))
     result = doc_to_result(doc, nlp, path=doc_item.path, title=doc_item.title, url=doc_item.url)
-    out = Path(args.output) if args.output else Path(Path(doc_item.id).name + ".html")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report(doc, result), encoding="utf-8")
-    print(f"newsie show: {len(result.entities)} entities, {len(result.events)} event records -> {out}",
-          file=sys.stderr)
+    html = render_report(doc, result)
+    if args.output == "-":
+        sys.stdout.write(html)
+        sys.stdout.flush()
+        where = "stdout"
+    else:
+        out = Path(args.output) if args.output else Path(Path(doc_item.id).name + ".html")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
+        where = str(out)
+    log.info("%d entities, %d event records -> %s", len(result.entities), len(result.events), where)
     return 0
 
 
