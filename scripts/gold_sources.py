@@ -1,7 +1,7 @@
 """Print the SOURCES.md rows of the held-out event gold: source, licence, and whether the NER saw each text.
 
 "Seen by the NER" is decided with the NER corpus builder's own logic
-(:func:`newsie.corpora.build.doc_split`: GUM by its ``splits.md`` dev list,
+(:func:`newsie.tooling.corpora.build.doc_split`: GUM by its ``splits.md`` dev list,
 MEANTIME and re3d by the stable hash share of ``corpora/data/splits.yaml``),
 applied to the document ids the corpus readers use.  The documents are on the
 builder's ``exclude`` list from now on, so this records what the *current*
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from newsie.corpora import gum
-from newsie.corpora.build import dev_shares, doc_split
-from newsie.corpora.common import SourceDoc
+from newsie.tooling.corpora import gum
+from newsie.tooling.corpora.build import dev_shares, doc_split
+from newsie.tooling.corpora.common import SourceDoc
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "data" / "gold"

@@ -118,7 +118,7 @@ def test_sources_name_every_document() -> None:
 
 def test_held_out_documents_are_excluded_from_ner_training() -> None:
     """Every held-out document is on the NER corpus build's exclude list (under the reader's document id)."""
-    from newsie.corpora.build import excluded_docs
+    from newsie.tooling.corpora.build import excluded_docs
 
     excluded = excluded_docs()
     rows = yaml.safe_load((GOLD / "documents.yaml").read_text(encoding="utf-8"))
