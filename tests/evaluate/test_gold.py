@@ -186,3 +186,12 @@ def test_missing_and_unsupported_paths(tmp_path):
     empty.mkdir()
     with pytest.raises(GoldFormatError, match="no gold files"):
         load_gold(empty)
+
+
+def test_entity_only_formats_declare_their_layer(tmp_path, sentence_gold):
+    """BRAT and DocBin gold carry entities only, so a system's events there are not counted as false positives."""
+    text = sentence_gold["text"]
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.ann").write_text(f"T1\tGPE 23 34\t{text[23:34]}\n", encoding="utf-8")
+    (doc,) = load_gold(tmp_path / "d.ann", ONTO)
+    assert doc.layers == ["entities"] and doc.entities[0].label == "GPE"
