@@ -93,6 +93,7 @@ def test_cli_split_test_is_scored_but_lists_no_errors(tmp_path, capsys, sentence
                  "--json", str(out)]) == 0
     captured = capsys.readouterr()
     assert "newsie evaluate: split test: 1 documents (0 with entity gold)" in captured.out
+    assert "entities: no entity gold in these documents" in captured.out and "entities, strict" not in captured.out
     assert "--split test lists no errors" in captured.err and "errors (sm)" not in captured.out
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["split"] == "test" and data["doc_ids"] == ["test-doc"]

@@ -128,16 +128,19 @@ def format_report(ev: Evaluation, errors: int = 0) -> str:
     for s in ev.systems:
         if s.determiners_stripped:
             out.append(f"note: {s.name}: {s.n_stripped} entity spans lost a leading determiner")
-    out += ["", "entities, strict (exact span + label):", *entity_table(ev, "strict")]
-    out += ["", "entities, partial (overlapping span + label):", *entity_table(ev, "partial")]
-    out += ["", "entity value accuracy (norm of strictly matched spans with a gold norm):"]
-    for s in ev.systems:
-        unset = "" if s.entities.n_pred_norms else "  (this pipeline sets no span._.norm)"
-        out.append(f"  {s.name:<17} {_acc(s.entities.values)}{unset}")
-        for label, acc in sorted(s.entities.values_per_label.items()):
-            out.append(f"    {label:<15} {_acc(acc)}")
-        if s.entities.units.total and s.entities.n_pred_norms:
-            out.append(f"    {'quantity unit':<15} {_acc(s.entities.units)}")
+    if ev.n_docs and not ev.n_entity_docs:
+        out += ["", "entities: no entity gold in these documents (event-only gold), not scored"]
+    else:
+        out += ["", "entities, strict (exact span + label):", *entity_table(ev, "strict")]
+        out += ["", "entities, partial (overlapping span + label):", *entity_table(ev, "partial")]
+        out += ["", "entity value accuracy (norm of strictly matched spans with a gold norm):"]
+        for s in ev.systems:
+            unset = "" if s.entities.n_pred_norms else "  (this pipeline sets no span._.norm)"
+            out.append(f"  {s.name:<17} {_acc(s.entities.values)}{unset}")
+            for label, acc in sorted(s.entities.values_per_label.items()):
+                out.append(f"    {label:<15} {_acc(acc)}")
+            if s.entities.units.total and s.entities.n_pred_norms:
+                out.append(f"    {'quantity unit':<15} {_acc(s.entities.units)}")
     for s in ev.systems:
         block = events_block(s)
         if block:
