@@ -15,7 +15,7 @@ def test_cli_baseline_only_with_json_and_errors(tmp_path, capsys, sentence_gold)
     rc = main(["evaluate", str(gold), "--no-newsie", "--baseline", "sm", "--json", str(out), "--errors", "2"])
     printed = capsys.readouterr().out
     assert rc == 0
-    assert "newsie evaluate: 1 documents, 5 gold entities" in printed
+    assert "newsie evaluate: split all: 1 documents (1 with entity gold), 5 gold entities" in printed
     assert "note: baseline entity spans lose a leading determiner ('the' on all labels; 'a'/'an' on EVENT" in printed
     assert "errors (sm): 2 entity errors (strict), first 2:" in printed
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -63,10 +63,40 @@ def test_cli_on_the_repository_gold(repo, nlp, capsys, tmp_path):
     out = tmp_path / "gold.json"
     assert main(["evaluate", str(gold_dir), "--baseline", "sm", "--json", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert f"newsie evaluate: {n_docs} documents" in printed
+    assert f"newsie evaluate: split all: {n_docs} documents" in printed
     data = json.loads(out.read_text(encoding="utf-8"))
     newsie, sm = data["systems"]
     assert (newsie["name"], sm["name"]) == ("newsie", "sm")
     # every system finds most of the gold entities at least by overlap (a broken reader or offset bug would not)
     assert newsie["entities"]["partial"]["f1"] > 0.6 and sm["entities"]["partial"]["f1"] > 0.6
     assert newsie["events"]["n_gold"] == data["n_gold_events"]
+
+
+def _split_gold(tmp_path, sentence_gold):
+    """A gold folder with two event-only documents, one per split, and its splits.yaml."""
+    text = sentence_gold["text"]
+    said = text.index(" ") + 1
+    docs = []
+    for doc_id in ("dev-doc", "test-doc"):
+        docs.append({"id": doc_id, "text": text, "layers": ["events"], "topic": "politics", "events": [
+            {"id": "e1", "type": "STATEMENT", "trigger": {"text": text[said:said + 4], "start": said, "end": said + 4}}]})
+    (tmp_path / "gold").mkdir()
+    gold = write_jsonl(tmp_path / "gold" / "events.jsonl", docs)
+    (tmp_path / "gold" / "splits.yaml").write_text("dev: [dev-doc]\ntest: [test-doc]\n", encoding="utf-8")
+    return gold.parent
+
+
+def test_cli_split_test_is_scored_but_lists_no_errors(tmp_path, capsys, sentence_gold):
+    gold = _split_gold(tmp_path, sentence_gold)
+    out = tmp_path / "test.json"
+    assert main(["evaluate", str(gold), "--no-newsie", "--baseline", "sm", "--split", "test", "--errors", "5",
+                 "--json", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "newsie evaluate: split test: 1 documents (0 with entity gold)" in captured.out
+    assert "entities: no entity gold in these documents" in captured.out and "entities, strict" not in captured.out
+    assert "--split test lists no errors" in captured.err and "errors (sm)" not in captured.out
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["split"] == "test" and data["doc_ids"] == ["test-doc"]
+    assert data["systems"][0]["entity_errors"] == []  # the held-out split is never inspected
+    assert main(["evaluate", str(gold), "--no-newsie", "--baseline", "sm", "--split", "seen"]) == 2
+    assert "no split 'seen'" in capsys.readouterr().err

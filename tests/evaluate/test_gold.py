@@ -63,6 +63,20 @@ def test_event_spans_are_checked(tmp_path, sentence_gold):
         load_gold(path, ONTO)
 
 
+def test_mention_and_participant_spans_are_checked(tmp_path, sentence_gold):
+    start = SENTENCE.index("promised")
+    trig = {"text": "promised", "start": start, "end": start + 8}
+    ev = {"id": "e7", "type": "PROMISE", "trigger": trig,
+          "mentions": [trig, {"text": "Russia", "start": 3, "end": 9}],
+          "actors": [{"text": "North Korea", "start": 0, "end": 11}]}
+    path = write_jsonl(tmp_path / "m.jsonl", [{**sentence_gold, "events": [ev]}])
+    with pytest.raises(GoldFormatError) as err:
+        load_gold(path, ONTO)
+    messages = [i.message for i in err.value.issues]
+    assert any(m.startswith("event 0 (e7) mention text 'Russia'") for m in messages), messages
+    assert any(m.startswith("event 0 (e7) actors text 'North Korea'") for m in messages), messages
+
+
 def test_duplicate_ids_across_files(tmp_path, sentence_gold):
     write_jsonl(tmp_path / "a.jsonl", [sentence_gold])
     write_jsonl(tmp_path / "b.jsonl", [sentence_gold])
@@ -172,3 +186,12 @@ def test_missing_and_unsupported_paths(tmp_path):
     empty.mkdir()
     with pytest.raises(GoldFormatError, match="no gold files"):
         load_gold(empty)
+
+
+def test_entity_only_formats_declare_their_layer(tmp_path, sentence_gold):
+    """BRAT and DocBin gold carry entities only, so a system's events there are not counted as false positives."""
+    text = sentence_gold["text"]
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.ann").write_text(f"T1\tGPE 23 34\t{text[23:34]}\n", encoding="utf-8")
+    (doc,) = load_gold(tmp_path / "d.ann", ONTO)
+    assert doc.layers == ["entities"] and doc.entities[0].label == "GPE"

@@ -14,7 +14,7 @@ def _evaluation() -> Evaluation:
     b, b_err = score_entities([("d1", TEXT, gold, gold)])
     ev, ev_err = score_events([("d1", TEXT, [], [])])
     return Evaluation(
-        n_docs=1, n_gold_entities=3, n_gold_events=0, label_map="ontonotes",
+        n_docs=1, n_gold_entities=3, n_gold_events=0, label_map="ontonotes", n_entity_docs=1,
         systems=[SystemResult("newsie", "m1", a, ev, a_err, ev_err),
                  SystemResult("sm", "m2", b, None, b_err, [], determiners_stripped=True, n_stripped=2)],
         notes=["baseline entity spans: a leading the is stripped"],
@@ -24,7 +24,8 @@ def _evaluation() -> Evaluation:
 def test_table_puts_systems_side_by_side():
     text = format_report(_evaluation())
     lines = text.splitlines()
-    assert lines[0] == "newsie evaluate: 1 documents, 3 gold entities, 0 gold events; labels: ontonotes"
+    assert lines[0] == ("newsie evaluate: split all: 1 documents (1 with entity gold), 3 gold entities, 0 gold events; "
+                        "labels: ontonotes")
     assert "note: baseline entity spans: a leading the is stripped" in lines
     assert "note: sm: 2 entity spans lost a leading determiner" in lines
     strict = lines.index("entities, strict (exact span + label):")
@@ -34,7 +35,8 @@ def test_table_puts_systems_side_by_side():
     assert person.split() == ["PERSON", "2", "|", "100.0", "50.0", "66.7", "|", "100.0", "100.0", "100.0"]
     micro = next(ln for ln in lines[strict:] if ln.startswith("micro"))
     assert micro.split()[:6] == ["micro", "3", "|", "50.0", "33.3", "40.0"]
-    assert "events (newsie): 0 gold, 0 predicted records" in text
+    assert "events (newsie): 0 gold events (0 mentions), 0 records" in text
+    assert "coreference MUC" in text and "types with no gold here" in text
     assert "events (sm)" not in text  # baselines have no event scores
     assert "errors (" not in text
 

@@ -159,3 +159,37 @@ def test_no_gold_documents_gives_empty_scores_not_an_error():
     assert result.n_docs == 0 and result.n_gold_entities == 0
     assert result.system("newsie").entities.strict.f1 == 0.0
     assert result.system("newsie").events.n_gold == 0
+
+
+def test_event_only_documents_do_not_score_entities():
+    """A document labelled for events only: the system's entities there are neither false positives nor hits."""
+    gold = _gold()
+    event_only = GoldDocument.model_validate({**gold.model_dump(), "id": "t2", "entities": [], "layers": ["events"]})
+    result = evaluate([gold, event_only], _pipeline(True))
+    newsie = result.system("newsie")
+    assert (result.n_docs, result.n_entity_docs, result.n_gold_entities, result.n_gold_events) == (2, 1, 5, 2)
+    assert (newsie.entities.strict.tp, newsie.entities.strict.fp, newsie.entities.strict.fn) == (4, 1, 1)
+    assert newsie.events.trigger_classification.tp == 2
+    assert any("entities scored on the 1 of 2 documents" in n for n in result.notes)
+
+
+def test_split_selects_documents_from_splits_yaml(tmp_path):
+    import json
+
+    gold = _gold()
+    docs = [gold.model_dump(mode="json"), {**gold.model_dump(mode="json"), "id": "t9"}]
+    path = tmp_path / "g.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    (tmp_path / "splits.yaml").write_text("dev: [t9]\ntest: [t1]\n", encoding="utf-8")
+    assert evaluate(tmp_path, _pipeline(True), split="dev").doc_ids == ["t9"]
+    assert evaluate(path, _pipeline(True), split="test").doc_ids == ["t1"]
+    assert evaluate(path, _pipeline(True), split="all").n_docs == 2
+    (tmp_path / "splits.yaml").write_text("dev: [t9, t1]\ntest: [t1]\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="document 't1' is in 'dev' and 'test'"):
+        evaluate(path, _pipeline(True), split="dev")
+    (tmp_path / "splits.yaml").write_text("dev: [t9, t7]\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=r"lists documents not in the gold: \['t7'\]"):
+        evaluate(path, _pipeline(True), split="dev")
+    (tmp_path / "splits.yaml").unlink()
+    with pytest.raises(GoldFormatError, match="needs a splits.yaml"):
+        evaluate(path, _pipeline(True), split="dev")

@@ -126,3 +126,18 @@ def test_held_out_documents_are_excluded_from_ner_training() -> None:
         corpus, loc = row["corpus"], row["source_file"]
         doc = loc.rsplit("/", 1)[-1]
         assert (corpus, doc) in excluded, (row["id"], corpus, doc)
+
+
+def test_every_gold_line_validates_against_the_exported_json_schema() -> None:
+    """Users read the gold without newsie: each line must satisfy newsie.schema.json's GoldDocument."""
+    import jsonschema
+
+    from newsie.schema import SCHEMA_PATH
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator({"$ref": "#/$defs/GoldDocument", "$defs": schema["$defs"]})
+    for path in sorted(GOLD.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                errors = [e.message for e in validator.iter_errors(json.loads(line))]
+                assert not errors, f"{path.name}:{n}: {errors[:3]}"

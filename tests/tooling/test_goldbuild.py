@@ -57,7 +57,7 @@ def test_whitespace_quotes_and_dashes_are_lenient_but_the_span_is_the_documents(
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("2015-08-20", ("day", True)), ("2015-08", ("month", True)), ("2015", ("year", True)),
-    ("XXXX-01-08", ("day", False)), ("P3D", ("duration", False)), ("PAST_REF", ("ref", False)),
+    ("XXXX-01-08", ("day", False)), ("XXXX-WXX-6", ("day", False)), ("P3D", ("duration", False)), ("PAST_REF", ("ref", False)),
     ("2015-08-20TNI", ("time", True)), ("2015-W34", ("week", True)), ("2015-SU", ("season", True)),
     ("201X", ("decade", True)), ("yesterday", ("unknown", False)),
 ])

@@ -205,7 +205,8 @@ def read_brat(ann_path: Path, labels: frozenset[str] | None = None) -> list[Gold
                 continue
             lines[len(entities)] = lineno
             entities.append(ent)
-    doc = GoldDocument(id=ann_path.stem, text=text, entities=[])
+    # BRAT's E/A lines are not read, so the document carries entity gold only (its events are not scored)
+    doc = GoldDocument(id=ann_path.stem, text=text, entities=[], layers=["entities"])
     # check entity by entity so each problem names its own .ann line
     for i, ent in enumerate(entities):
         single = doc.model_copy(update={"entities": [ent]})
@@ -248,6 +249,7 @@ def read_docbin(path: Path, labels: frozenset[str] | None = None) -> list[GoldLo
             id=str(doc_id),
             text=sdoc.text,
             date=date,
+            layers=["entities"],  # a DocBin holds entities only: the system's events there are not scored
             entities=[
                 GoldEntity(start=e.start_char, end=e.end_char, label=e.label_, text=e.text) for e in sdoc.ents
             ],

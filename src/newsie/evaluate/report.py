@@ -47,24 +47,51 @@ def events_block(s: SystemResult) -> list[str]:
     e = s.events
     if e is None:
         return []
-    lines = [f"events ({s.name}): {e.n_gold} gold, {e.n_pred} predicted records", f"{'':<28}     P     R    F1   tp  fp  fn"]
+    lines = [f"events ({s.name}): {e.n_gold} gold events ({e.n_gold_mentions} mentions), {e.n_pred} records",
+             f"{'':<30}     P     R    F1   tp  fp  fn"]
 
     def row(name: str, p: PRF) -> None:
-        lines.append(f"  {name:<26} {_prf(p)} {p.tp:4d}{p.fp:4d}{p.fn:4d}")
+        lines.append(f"  {name:<28} {_prf(p)} {p.tp:4d}{p.fp:4d}{p.fn:4d}")
+
+    def acc(name: str, a: Accuracy) -> None:
+        lines.append(f"  {name:<28} {_acc(a)}")
 
     row("trigger identification", e.trigger_identification)
     row("trigger classification", e.trigger_classification)
-    for t, p in sorted(e.trigger_classification_per_type.items()):
-        row(f"  {t}", p)
+    acc("record precision", e.record_precision)
     row("argument identification", e.argument_identification)
     row("argument classification", e.argument_classification)
     for r, p in sorted(e.argument_classification_per_role.items()):
         row(f"  role {r}", p)
+    acc("CAMEO root accuracy", e.cameo_root)
+    acc("CAMEO code accuracy", e.cameo_code)
+    acc("actor code accuracy", e.actor_code)
+    acc("country accuracy", e.country)
+    acc("casualty accuracy", e.casualties)
+    acc("modality accuracy", e.modality)
+    acc("time value accuracy", e.time_value)
+    acc("quantity range accuracy", e.quantity_range)
+    acc("age range accuracy", e.age_range)
+    acc("fully right (gold events)", e.fully_right)
     row("record exact match (core)", e.record_exact)
-    lines.append(f"  {'modality accuracy':<26} {_acc(e.modality)}")
-    lines.append(f"  {'time value accuracy':<26} {_acc(e.time_value)}")
-    lines.append(f"  {'quantity range accuracy':<26} {_acc(e.quantity_range)}")
-    lines.append(f"  {'age range accuracy':<26} {_acc(e.age_range)}")
+    co = e.coreference
+    lines.append(f"  {'coreference MUC':<28} {_pct(co.muc()['precision'])} {_pct(co.muc()['recall'])} "
+                 f"{_pct(co.muc()['f1'])}  ({co.n_mentions} gold mentions)")
+    lines.append(f"  {'coreference B3':<28} {_pct(co.b3()['precision'])} {_pct(co.b3()['recall'])} {_pct(co.b3()['f1'])}")
+    if e.per_topic:
+        lines += ["", f"  {'per topic':<20} {'docs':>4} {'gold':>5}  trigger cls P     R    F1   fully right"]
+        for topic, t in sorted(e.per_topic.items()):
+            lines.append(f"  {topic:<20} {t.n_docs:>4} {t.n_gold:>5}  {'':<10}{_prf(t.trigger_classification)}"
+                         f"   {_acc(t.fully_right)}")
+    if e.cameo_roots:
+        lines += ["", f"  {'CAMEO root':<12} {'gold':>5} {'pred':>5} {'found':>5} {'right':>5}"]
+        for root, r in sorted(e.cameo_roots.items()):
+            lines.append(f"  {root:<12} {r.gold:>5} {r.predicted:>5} {r.found:>5} {r.correct:>5}")
+    if e.per_type:
+        lines += ["", f"  {'type':<20} {'gold':>5} {'pred':>5} {'ident':>5}     P     R    F1"]
+        for t, r in sorted(e.per_type.items()):
+            lines.append(f"  {t:<20} {r.gold:>5} {r.predicted:>5} {r.identified:>5} {_prf(r.classification)}")
+    lines += ["", f"  types with no gold here ({len(e.types_without_gold)}): " + ", ".join(e.types_without_gold)]
     return lines
 
 
@@ -93,24 +120,27 @@ def errors_block(s: SystemResult, n: int) -> list[str]:
 def format_report(ev: Evaluation, errors: int = 0) -> str:
     """The whole report as one string (what ``newsie evaluate`` prints)."""
     out = [
-        f"newsie evaluate: {ev.n_docs} documents, {ev.n_gold_entities} gold entities, "
-        f"{ev.n_gold_events} gold events; labels: {ev.label_map}",
+        f"newsie evaluate: split {ev.split}: {ev.n_docs} documents ({ev.n_entity_docs} with entity gold), "
+        f"{ev.n_gold_entities} gold entities, {ev.n_gold_events} gold events; labels: {ev.label_map}",
     ]
     out += ["systems: " + ", ".join(f"{s.name} ({s.model})" for s in ev.systems)]
     out += [f"note: {n}" for n in ev.notes]
     for s in ev.systems:
         if s.determiners_stripped:
             out.append(f"note: {s.name}: {s.n_stripped} entity spans lost a leading determiner")
-    out += ["", "entities, strict (exact span + label):", *entity_table(ev, "strict")]
-    out += ["", "entities, partial (overlapping span + label):", *entity_table(ev, "partial")]
-    out += ["", "entity value accuracy (norm of strictly matched spans with a gold norm):"]
-    for s in ev.systems:
-        unset = "" if s.entities.n_pred_norms else "  (this pipeline sets no span._.norm)"
-        out.append(f"  {s.name:<17} {_acc(s.entities.values)}{unset}")
-        for label, acc in sorted(s.entities.values_per_label.items()):
-            out.append(f"    {label:<15} {_acc(acc)}")
-        if s.entities.units.total and s.entities.n_pred_norms:
-            out.append(f"    {'quantity unit':<15} {_acc(s.entities.units)}")
+    if ev.n_docs and not ev.n_entity_docs:
+        out += ["", "entities: no entity gold in these documents (event-only gold), not scored"]
+    else:
+        out += ["", "entities, strict (exact span + label):", *entity_table(ev, "strict")]
+        out += ["", "entities, partial (overlapping span + label):", *entity_table(ev, "partial")]
+        out += ["", "entity value accuracy (norm of strictly matched spans with a gold norm):"]
+        for s in ev.systems:
+            unset = "" if s.entities.n_pred_norms else "  (this pipeline sets no span._.norm)"
+            out.append(f"  {s.name:<17} {_acc(s.entities.values)}{unset}")
+            for label, acc in sorted(s.entities.values_per_label.items()):
+                out.append(f"    {label:<15} {_acc(acc)}")
+            if s.entities.units.total and s.entities.n_pred_norms:
+                out.append(f"    {'quantity unit':<15} {_acc(s.entities.units)}")
     for s in ev.systems:
         block = events_block(s)
         if block:

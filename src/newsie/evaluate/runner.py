@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from newsie.api import make_doc, model_id
 from newsie.evaluate.entities import EntityError, EntityScorer, EntityScores, EntSpan
 from newsie.evaluate.events import EventError, EventScorer, EventScores
-from newsie.evaluate.gold import load_gold
+from newsie.evaluate.gold import GoldFormatError, GoldIssue, load_gold, load_splits, select_split, splits_path
 from newsie.evaluate.labels import LabelMap, load_data, load_label_map
 from newsie.schema import EventRecord, GoldDocument
 
@@ -69,6 +69,9 @@ class Evaluation:
     label_map: str
     systems: list[SystemResult]
     notes: list[str] = field(default_factory=list)
+    split: str = "all"
+    n_entity_docs: int = 0
+    doc_ids: list[str] = field(default_factory=list)
 
     def system(self, name: str) -> SystemResult:
         for s in self.systems:
@@ -78,7 +81,10 @@ class Evaluation:
 
     def to_dict(self, errors: int | None = None) -> dict[str, Any]:
         return {
+            "split": self.split,
             "n_docs": self.n_docs,
+            "n_entity_docs": self.n_entity_docs,
+            "doc_ids": list(self.doc_ids),
             "n_gold_entities": self.n_gold_entities,
             "n_gold_events": self.n_gold_events,
             "label_map": self.label_map,
@@ -137,7 +143,15 @@ def coerce_events(events: Iterable[Any]) -> list[EventRecord]:
     return [e if isinstance(e, EventRecord) else EventRecord.model_validate(e) for e in events]
 
 
-def _as_gold(gold: GoldInput | Iterable[GoldInput], labels: frozenset[str] | None) -> list[GoldDocument]:
+def _as_gold(
+    gold: GoldInput | Iterable[GoldInput], labels: frozenset[str] | None, split: str | None = None
+) -> list[GoldDocument]:
+    """Gold documents from paths/objects; with ``split`` (not ``all``) only that split of ``splits.yaml``.
+
+    ``splits.yaml`` is looked up beside the first gold path (see
+    :func:`newsie.evaluate.gold.splits_path`), so ``newsie evaluate data/gold
+    --split test`` reads ``data/gold/splits.yaml``.
+    """
     items: list[GoldInput] = [gold] if isinstance(gold, str | Path | GoldDocument | dict) else list(gold)
     out: list[GoldDocument] = []
     paths: list[str | Path] = []
@@ -150,7 +164,13 @@ def _as_gold(gold: GoldInput | Iterable[GoldInput], labels: frozenset[str] | Non
             paths.append(item)
     if paths:
         out.extend(load_gold(paths, labels))
-    return out
+    if split is None or split == "all":
+        return out
+    where = splits_path(paths)
+    if where is None:
+        raise GoldFormatError([GoldIssue(str(paths[0]) if paths else "(gold objects)", None,
+                                         f"--split {split} needs a splits.yaml beside the gold")])
+    return select_split(out, split, load_splits(where), str(where))
 
 
 # ------------------------------------------------------------------- runner
@@ -171,6 +191,10 @@ def run_system(
     n_stripped = 0
     docs = (make_doc(nlp, g.text, date=g.date, doc_id=g.id) for g in gold)
     for g, doc in zip(gold, nlp.pipe(docs, batch_size=batch_size), strict=True):
+        if events is not None and "events" in g.layers:
+            events.add(g.id, g.text, list(g.events), coerce_events(doc._.events), g.topic)
+        if "entities" not in g.layers:
+            continue  # event-only gold: the system's entities there are neither right nor wrong
         pred: list[EntSpan] = []
         for ent in doc.ents:
             label = label_map.apply(ent.label_)
@@ -182,8 +206,6 @@ def run_system(
                 n_stripped += start != ent.start_char
             pred.append(EntSpan(start, end, label, ent._.norm))
         ents.add(g.id, g.text, gold_spans(g, label_map), pred)
-        if events is not None:
-            events.add(g.id, g.text, list(g.events), coerce_events(doc._.events))
     return SystemResult(
         name=name,
         model=model_id(nlp),
@@ -207,6 +229,7 @@ def evaluate(
     strip_determiners: bool = True,
     include_newsie: bool = True,
     batch_size: int = 8,
+    split: str | None = None,
 ) -> Evaluation:
     """Score newsie (``nlp``, default :func:`newsie.load`) and baselines against gold documents.
 
@@ -216,12 +239,15 @@ def evaluate(
     ``md``, a package name) or ``(name, Language)`` pairs.  With
     ``strip_determiners`` a leading "the"/"a"/"an" is removed from baseline
     entity spans (see ``data/labels.yaml``) so that their scores reflect the
-    gold's convention; newsie's own spans are scored as they are.
+    gold's convention; newsie's own spans are scored as they are.  ``split``
+    (``dev``, ``test``, ``seen``, ``all``) scores one split of ``splits.yaml``.
+    Entities are scored only on documents whose ``layers`` include
+    ``entities``, events only on those that include ``events``.
     """
     from newsie.pipeline import load, load_baseline
 
     lmap = load_label_map(label_map)
-    docs = _as_gold(gold, lmap.accepted)
+    docs = _as_gold(gold, lmap.accepted, split)
     systems: list[SystemResult] = []
     if include_newsie:
         systems.append(run_system("newsie", nlp or load(), docs, lmap, batch_size=batch_size))
@@ -242,12 +268,19 @@ def evaluate(
             notes.append("baseline entity spans scored as predicted (determiners not stripped)")
     if not lmap.is_identity:
         notes.append(f"labels mapped with '{lmap.name}': {lmap.description}")
-    n_ents = sum(len(gold_spans(d, lmap)) for d in docs)
+    entity_docs = [d for d in docs if "entities" in d.layers]
+    if len(entity_docs) < len(docs):
+        notes.append(f"entities scored on the {len(entity_docs)} of {len(docs)} documents with an entity layer "
+                     "(the others are event-only gold)")
+    n_ents = sum(len(gold_spans(d, lmap)) for d in entity_docs)
     return Evaluation(
         n_docs=len(docs),
         n_gold_entities=n_ents,
-        n_gold_events=sum(len(d.events) for d in docs),
+        n_gold_events=sum(len(d.events) for d in docs if "events" in d.layers),
         label_map=lmap.name,
         systems=systems,
         notes=notes,
+        split=split or "all",
+        n_entity_docs=len(entity_docs),
+        doc_ids=[d.id for d in docs],
     )

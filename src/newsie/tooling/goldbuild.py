@@ -136,7 +136,8 @@ def time_precision(value: str) -> tuple[str, bool]:
     anchored = bool(re.match(r"\d{2}", value))  # placed on the calendar: no XXXX year
     if "T" in value:
         return "time", anchored
-    for pattern, precision in ((r"[\dX]{4}-[\dX]{2}-[\dX]{2}", "day"), (r"[\dX]{4}-W\d{2}", "week"),
+    for pattern, precision in ((r"[\dX]{4}-[\dX]{2}-[\dX]{2}", "day"), (r"[\dX]{4}-W[\dX]{2}-[1-7]", "day"),
+                               (r"[\dX]{4}-W\d{2}", "week"),
                                (r"[\dX]{4}-[\dX]{2}", "month"), (r"[\dX]{4}-(SP|SU|FA|WI|Q[1-4]|H[12])", "season"),
                                (r"\d{3}X", "decade"), (r"\d{2}XX", "century"), (r"[\dX]{4}", "year"),
                                (r"\d{3}", "decade"), (r"\d{2}", "century")):
