@@ -312,6 +312,10 @@ def convert_verbs(path: Path, preps: set[str]) -> tuple[dict, dict[str, int]]:
                 if parsed is None:
                     stats["patterns_dropped"] += 1
                     continue
+                used = {w for c in parsed[1] for w in re.findall(r"&[A-Z0-9_]+", c)}
+                if used - set(synsets):  # upstream ignores patterns with undefined synonym sets
+                    stats["patterns_undefined_set"] = stats.get("patterns_undefined_set", 0) + 1
+                    continue
                 block_patterns.append([parsed[0], parsed[1]])
                 continue
             if text.startswith("~"):
