@@ -26,7 +26,7 @@ def _annotate(doc):
     said = next(t for t in doc if t.text == "said")
     doc._.events = [
         {"type": "STATEMENT", "trigger": {"text": "said", "start": said.idx, "end": said.idx + 4},
-         "actor": {"text": "United States", "start": 4, "end": 17}, "sentence": 0, "evidence": doc.text,
+         "actors": [{"text": "United States", "start": 4, "end": 17}], "sentence": 0, "evidence": doc.text,
          "rule": "test"},
     ]
     return doc
@@ -60,7 +60,7 @@ def _gold() -> GoldDocument:
         ],
         "events": [EventRecord.model_validate({
             "type": "STATEMENT", "trigger": {"text": "said", "start": said, "end": said + 4},
-            "actor": span(TEXT, "United States", "GPE") | {"label": "GPE"}, "sentence": 0, "evidence": TEXT,
+            "actors": [span(TEXT, "United States", "GPE") | {"label": "GPE"}], "sentence": 0, "evidence": TEXT,
             "rule": "gold"}).model_dump()],
     })
 
@@ -77,7 +77,7 @@ def test_evaluate_end_to_end_with_events_norms_and_baseline():
     assert newsie.value_errors == []
     ev = newsie.events
     assert ev is not None and ev.trigger_classification.f1 == 1.0
-    assert ev.argument_classification_per_role["actor"].tp == 1 and ev.record_exact.tp == 1
+    assert ev.argument_classification_per_role["actors"].tp == 1 and ev.record_exact.tp == 1
     # the baseline's sentence-initial "The" is stripped; "The Guardian" mid-sentence keeps its article
     assert ruler.determiners_stripped and ruler.n_stripped == 1
     assert (ruler.entities.strict.tp, ruler.entities.strict.fp, ruler.entities.strict.fn) == (5, 0, 0)

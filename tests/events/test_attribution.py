@@ -18,7 +18,7 @@ def test_cited_by_gives_the_outlet(run, pick) -> None:
 def test_speaker_of_reporting_verb(run, pick) -> None:
     rec = pick(run("Ukrainian officials said Russian forces shelled the city overnight."), "ATTACK")
     assert rec.source.text == "Ukrainian officials" and rec.source.norm == "Ukraine"
-    assert rec.actor.text == "Russian forces" and rec.actor.norm == "Russia"
+    assert rec.actors[0].text == "Russian forces" and rec.actors[0].norm == "Russia"
 
 
 def test_no_frame_no_source(run, pick) -> None:
@@ -44,6 +44,6 @@ def test_quotation_speaker_is_source_and_first_person_actor(run, pick) -> None:
             "the Russian defence minister said on Monday.")
     records = run(text)
     deploy, attack = pick(records, "DEPLOY"), pick(records, "ATTACK")
-    assert deploy.actor.text == "We" and deploy.actor.norm == "Russia" and "quote_speaker" in deploy.actor.rule
+    assert deploy.actors[0].text == "We" and deploy.actors[0].norm == "Russia" and "quote_speaker" in deploy.actors[0].rule
     assert attack.source.norm == "Russia" and attack.source.rule.startswith("source:")
     assert deploy.modality == attack.modality == "planned"

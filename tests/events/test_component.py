@@ -39,5 +39,5 @@ def test_user_lexicon_extension_without_python(tmp_path: Path, nlp) -> None:
     extractor = EventExtractor(nlp.vocab, data_dir=data)
     doc = extractor(nlp(make_doc(nlp, "The navy blockaded the port of Odesa in July.")))
     rec = next(r for r in doc._.events if r.type == "BLOCKADE")
-    assert rec.cameo == "191" and rec.actor.text == "navy" and rec.target is None
+    assert rec.cameo == "191" and rec.actors[0].text == "navy" and not rec.targets
     assert rec.theme.text == "port of Odesa"

@@ -18,22 +18,22 @@ import pytest
 def test_canonical_actor(run, text: str, actor_text: str, norm: str) -> None:
     records = run(text)
     assert records, text
-    assert records[0].actor.text == actor_text and records[0].actor.norm == norm
+    assert records[0].actors[0].text == actor_text and records[0].actors[0].norm == norm
 
 
 def test_unknown_common_noun_has_no_norm(run, pick) -> None:
     rec = pick(run("The workers protested outside the factory."), "PROTEST")
-    assert rec.actor.text == "workers" and rec.actor.norm is None
+    assert rec.actors[0].text == "workers" and rec.actors[0].norm is None
 
 
 def test_pronoun_resolved_in_paragraph(run, pick) -> None:
     records = run("Vladimir Putin arrived in Minsk on Monday. He met Alexander Lukashenko there.")
     rec = pick(records, "MEET")
-    assert rec.actor.text == "Vladimir Putin" and rec.actor.norm == "Vladimir Putin"
-    assert "coref:pronoun" in rec.actor.rule
+    assert rec.actors[0].text == "Vladimir Putin" and rec.actors[0].norm == "Vladimir Putin"
+    assert "coref:pronoun" in rec.actors[0].rule
 
 
 def test_pronoun_not_resolved_across_paragraphs(run, pick) -> None:
     records = run("Vladimir Putin arrived in Minsk on Monday.\nHe met the delegation.")
     rec = pick(records, "MEET")
-    assert rec.actor.text == "He" and rec.actor.norm is None
+    assert rec.actors[0].text == "He" and rec.actors[0].norm is None

@@ -58,7 +58,11 @@ def _copy_data(tmp_path: Path) -> Path:
     [
         ("    complement: absorb\n", "    complment: absorb\n", "complment"),
         ("theme: [complement_clause, embedded:theme]", "theme: [no_such_finder]", "unknown role finder"),
-        ("  ORDER:\n", "  Order:\n", "UPPER_SNAKE"),
+        ("  ORDER:\n", "  Order:\n", "'Order' is not in the type inventory"),
+        ("  ORDER:\n", "  LAYOFF:\n", "'LAYOFF' is not in the type inventory"),  # v1 name, now JOB_CUTS
+        ('    cameo: "154"\n', '    cameo: "1999"\n', "'1999' is not a CAMEO code"),
+        ('{lemma: shell, pos: [VERB], cameo: "194"}', '{lemma: shell, pos: [VERB], cameo: "19x"}',
+         "'19x' is not a CAMEO code"),
         ("      - {lemma: instruct, pos: [VERB]}\n",
          "      - {lemma: instruct, pos: [VERB]}\n      - {lemma: instruct, pos: [VERB]}\n", "listed twice"),
     ],

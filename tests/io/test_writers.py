@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,7 +17,17 @@ from newsie.io.writers import (
     write_csv,
     write_parquet,
 )
-from newsie.schema import Argument, Entity, EventRecord, QuantityArgument, Result, TimeValue, Trigger
+from newsie.schema import (
+    Casualties,
+    CasualtyCount,
+    Entity,
+    EventRecord,
+    Mention,
+    Participant,
+    QuantityArgument,
+    Result,
+    TimeValue,
+)
 
 
 def _record() -> dict:
@@ -28,11 +39,15 @@ def _record() -> dict:
             Entity(text="Monday", start=0, end=6, label="DATE", norm=TimeValue(value="2023-01-30", precision="day")),
         ],
         events=[EventRecord(
-            type="DEPLOY", trigger=Trigger(text="sent", start=12, end=16, lemma="send"),
-            actor=Argument(text="North Korea", start=0, end=11, label="GPE", norm="North Korea"),
-            destination=Argument(text="Russia", start=32, end=38, label="GPE"),
+            type="DEPLOY", cameo="154", trigger=Mention(text="sent", start=12, end=16, lemma="send"),
+            mentions=[Mention(text="sent", start=12, end=16), Mention(text="dispatch", start=40, end=48)],
+            actors=[Participant(text="North Korea", start=0, end=11, label="GPE", norm="North Korea", code="PRKGOV",
+                                country="PRK"),
+                    Participant(text="its army", start=50, end=58)],
+            destination=Participant(text="Russia", start=32, end=38, label="GPE", country="RUS"),
             quantity=QuantityArgument(text="500", start=17, end=20, min=500, max=500),
-            sentence=0, evidence=text, rule="r1", merged_from=["a", "b"],
+            casualties=Casualties(killed=CasualtyCount(min=3, max=None, approx=True)),
+            sentence=0, evidence=text, rule="r1",
         )],
     )
     return res.model_dump(mode="json")
@@ -41,10 +56,16 @@ def _record() -> dict:
 def test_event_row_flattens_roles() -> None:
     (row,) = list(event_rows(_record()))
     assert list(row) == EVENT_COLUMNS
-    assert (row["doc_id"], row["type"], row["actor_text"], row["actor_norm"]) == ("d1", "DEPLOY", "North Korea",
-                                                                                 "North Korea")
-    assert (row["destination_start"], row["quantity_min"], row["time_text"]) == (32, 500.0, None)
-    assert row["merged_from"] == "a;b" and row["trigger_lemma"] == "send"
+    assert (row["doc_id"], row["type"], row["actors"], row["actor_norms"]) == ("d1", "DEPLOY",
+                                                                              "North Korea; its army", "North Korea; ")
+    assert (row["actor_codes"], row["actor_countries"], row["actor_offsets"]) == ("PRKGOV; ", "PRK; ", "0-11;50-58")
+    assert json.loads(row["actors_json"])[1]["text"] == "its army" and row["targets"] is None
+    assert (row["destination_start"], row["destination_country"], row["quantity_min"], row["time_text"]) == (
+        32, "RUS", 500.0, None)
+    assert (row["cameo_root"], row["quad_class"], row["goldstein"]) == ("15", 4, -7.2)
+    assert (row["n_mentions"], row["mentions"], row["mention_offsets"]) == (2, "sent; dispatch", "12-16;40-48")
+    assert (row["killed_min"], row["killed_max"], row["killed_approx"], row["injured_min"]) == (3, None, True, None)
+    assert row["trigger_lemma"] == "send"
 
 
 def test_entity_rows_with_norm() -> None:

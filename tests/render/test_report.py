@@ -8,7 +8,7 @@ from pathlib import Path
 from newsie.api import doc_to_result, make_doc
 from newsie.cli import main
 from newsie.render.report import events_table, highlight_evidence, render_report
-from newsie.schema import Argument, EventRecord, TimeArgument, Trigger
+from newsie.schema import EventRecord, Mention, Participant, TimeArgument
 
 TEXT = "Russia said Russia would send 500 workers to Donetsk <soon> & more. Kyiv objected on Monday."
 
@@ -17,9 +17,9 @@ def _record(doc) -> EventRecord:
     sent = next(iter(doc.sents))
     second = TEXT.index("Russia", 1)  # the second "Russia" is the actor: position matters, not the word
     return EventRecord(
-        type="DEPLOY", trigger=Trigger(text="send", start=TEXT.index("send"), end=TEXT.index("send") + 4),
-        actor=Argument(text="Russia", start=second, end=second + 6),
-        destination=Argument(text="Donetsk", start=TEXT.index("Donetsk"), end=TEXT.index("Donetsk") + 7),
+        type="DEPLOY", trigger=Mention(text="send", start=TEXT.index("send"), end=TEXT.index("send") + 4),
+        actors=[Participant(text="Russia", start=second, end=second + 6, code="RUSGOV", country="RUS")],
+        destination=Participant(text="Donetsk", start=TEXT.index("Donetsk"), end=TEXT.index("Donetsk") + 7),
         time=TimeArgument(text="Monday", start=TEXT.index("Monday"), end=TEXT.index("Monday") + 6),
         sentence=0, evidence=sent.text, rule="test:deploy",
     )
@@ -42,6 +42,7 @@ def test_report_is_self_contained(nlp) -> None:
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert not re.search(r"<script|<link|<img|src=|@import|url\(", page, re.I)
     assert "test:deploy" in page and "DEPLOY" in page and "<th>destination</th>" in page
+    assert "<th>actors</th>" in page and "RUSGOV, RUS" in page
     for ent in doc.ents:  # displaCy marks every entity with its label
         assert f">{ent.label_}</span>" in page
     assert "No event records" in events_table(doc, [])

@@ -31,11 +31,20 @@ from newsie.evaluate.entities import context
 from newsie.evaluate.labels import load_data
 from newsie.evaluate.metrics import PRF, Accuracy, match_pairs, overlap
 from newsie.evaluate.values import numbers_equal, time_values_equal
-from newsie.schema import AgeArgument, Argument, EventRecord, QuantityArgument, TimeArgument
+from newsie.schema import (
+    LIST_ROLES,
+    ROLES,
+    AgeArgument,
+    Argument,
+    EventRecord,
+    QuantityArgument,
+    TimeArgument,
+)
 
 
 def roles() -> list[str]:
-    return list(load_data("events.yaml")["roles"])
+    """The scored roles: the schema's (``actors``/``targets`` lists score each participant as a unit)."""
+    return list(ROLES)
 
 
 def core_slots() -> list[str]:
@@ -133,6 +142,9 @@ def slot_agrees(slot: str, gold: EventRecord, pred: EventRecord) -> bool:
         return getattr(gold, slot) == getattr(pred, slot)
     if slot == "trigger":
         return overlap(gold.trigger.start, gold.trigger.end, pred.trigger.start, pred.trigger.end) > 0
+    if slot in LIST_ROLES:  # every participant matched one-to-one, none extra
+        gs, ps = getattr(gold, slot), getattr(pred, slot)
+        return len(gs) == len(ps) and len(match_pairs(gs, ps, arg_match_score)) == len(gs)
     g, p = getattr(gold, slot), getattr(pred, slot)
     if g is None or p is None:
         return g is None and p is None
@@ -158,10 +170,7 @@ class EventScorer:
         self._arg_cls: dict[str, PRF] = defaultdict(PRF)
 
     def _items(self, records: list[EventRecord]) -> list[ArgItem]:
-        return [
-            ArgItem(r.type, role, getattr(r, role))
-            for r in records for role in self._roles if getattr(r, role) is not None
-        ]
+        return [ArgItem(r.type, role, arg) for r in records for role in self._roles for arg in r.participants(role)]
 
     def add(self, doc_id: str, text: str, gold: list[EventRecord], pred: list[EventRecord]) -> None:
         s = self.scores

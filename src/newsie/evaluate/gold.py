@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from newsie.extensions import coerce_date
-from newsie.schema import GoldDocument, GoldEntity
+from newsie.schema import ROLES, GoldDocument, GoldEntity
 
 GOLD_SUFFIXES = (".jsonl", ".json", ".ann", ".spacy")
 _MAX_LISTED = 25
@@ -95,11 +95,13 @@ def check_document(
                 )
             )
     for k, ev in enumerate(doc.events):
-        span_issue(f"event {k} ({ev.type}) trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text)
-        for role in ("actor", "target", "theme", "location", "destination", "source", "time", "quantity", "age"):
-            arg = getattr(ev, role)
-            if arg is not None:
-                span_issue(f"event {k} ({ev.type}) {role}", arg.start, arg.end, arg.text)
+        name = f"event {k} ({ev.id or ev.type})"
+        span_issue(f"{name} trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text)
+        for m in ev.mentions[1:]:
+            span_issue(f"{name} mention", m.start, m.end, m.text)
+        for role in ROLES:
+            for arg in ev.participants(role):
+                span_issue(f"{name} {role}", arg.start, arg.end, arg.text)
     return issues
 
 

@@ -38,7 +38,15 @@ from newsie.events.resources import (
     load_merges,
 )
 from newsie.events.syntax import norm_text
-from newsie.schema import AgeArgument, Argument, EventRecord, QuantityArgument, TimeArgument, Trigger
+from newsie.schema import (
+    AgeArgument,
+    Argument,
+    EventRecord,
+    Mention,
+    Participant,
+    QuantityArgument,
+    TimeArgument,
+)
 
 ROLE_ORDER = ("actor", "target", "theme", "destination", "location")
 #: dependency links through which an event enters an absorbing governor's complement
@@ -208,7 +216,7 @@ class EventExtractor:
             cand.id = _mention_id(ctx, cand)
         merge.apply_merges(ctx, [c for c in cands if c.dropped is None], self.merges.merges)
         for cand in cands:
-            if cand.dropped is None and self._bare(cand) and not cand.merged_from:
+            if cand.dropped is None and self._bare(cand) and not cand.merged:
                 cand.dropped = "bare nominal mention (no role, no time)"
         live = [c for c in cands if c.dropped is None]
         return [self._record(ctx, c, n) for n, c in enumerate(live)]
@@ -246,18 +254,18 @@ class EventExtractor:
 
     # ------------------------------------------------------------ records
     def _record(self, ctx: Context, cand: Candidate, n: int) -> EventRecord:
-        doc = ctx.doc
         sent = ctx.sents[cand.sent]
-        trig = doc[cand.start:cand.end]
-        args = {role: _argument(ctx, fill) for role, fill in cand.roles.items()}
+        args = {role: _argument(ctx, fill) for role, fill in cand.roles.items() if role != "theme"}
+        trigger = _mention(ctx, cand)
         rec = EventRecord(
             id=f"e{n}",
             type=cand.type,
             cameo=cand.cameo,
-            trigger=Trigger(text=trig.text, start=trig.start_char, end=trig.end_char, lemma=cand.lemma),
-            actor=args.get("actor"),
-            target=args.get("target"),
-            theme=args.get("theme"),
+            trigger=trigger,
+            mentions=[trigger, *(_mention(ctx, m) for m in cand.merged)],
+            actors=[args["actor"]] if "actor" in args else [],
+            targets=[args["target"]] if "target" in args else [],
+            theme=_argument(ctx, cand.roles["theme"], Argument) if "theme" in cand.roles else None,
             location=args.get("location"),
             destination=args.get("destination"),
             source=_argument(ctx, cand.source) if cand.source is not None else None,
@@ -269,7 +277,6 @@ class EventExtractor:
             evidence=sent.text.strip(),
             rule="+".join([cand.entry_rule, *([cand.modality_rule] if cand.modality_rule else []),
                            *dict.fromkeys(cand.merge_rules)]),
-            merged_from=list(cand.merged_from),
         )
         ev = self.lexicon.events[cand.type]
         embedded = cand.all_absorbed()
@@ -342,15 +349,23 @@ def _support_anchor(noun: Token, support: set[str]) -> tuple[Token, bool]:
 
 
 def _mention_id(ctx: Context, cand: Candidate) -> str:
-    """A readable id for merged_from: ``TYPE:sentence:start-end:trigger`` (the gold files' format)."""
+    """A readable id for log and drop messages: ``TYPE:sentence:start-end:trigger``."""
     trig = ctx.doc[cand.start:cand.end]
     return f"{cand.type}:{cand.sent}:{trig.start_char}-{trig.end_char}:{trig.text}"
 
 
-def _argument(ctx: Context, fill: Fill) -> Argument:
+def _mention(ctx: Context, cand: Candidate) -> Mention:
+    """A candidate's trigger as a record mention (span, sentence, lemma, the rule that found it)."""
+    trig = ctx.doc[cand.start:cand.end]
+    return Mention(text=trig.text, start=trig.start_char, end=trig.end_char, sentence=cand.sent, lemma=cand.lemma,
+                   rule=cand.entry_rule)
+
+
+def _argument(ctx: Context, fill: Fill, kind: type[Argument] = Participant) -> Argument:
+    """A role filler as a schema argument; participants get ``code``/``country`` None (no actor coding yet)."""
     span = ctx.doc[fill.start_tok:fill.end_tok]
-    return Argument(text=span.text, start=span.start_char, end=span.end_char, label=fill.label, norm=fill.norm,
-                    sentence=ctx.sent_of[fill.head], rule=fill.rule)
+    return kind(text=span.text, start=span.start_char, end=span.end_char, label=fill.label, norm=fill.norm,
+                sentence=ctx.sent_of[fill.head], rule=fill.rule)
 
 
 def _time(ctx: Context, vf: ValueFill | None) -> TimeArgument | None:
@@ -431,12 +446,14 @@ def summarize(rec: EventRecord, gloss: str, template: str | None = None, embedde
             return None
         return arg.norm or arg.text
 
-    target = name(rec.target)
-    if rec.target is not None and rec.theme is not None and rec.theme.start <= rec.target.start \
-            and rec.target.end <= rec.theme.end:
-        target = None  # already said inside the theme
+    def names(args: list[Participant]) -> str | None:
+        return " and ".join(n for n in (name(a) for a in args) if n) or None
+
+    theme = rec.theme
+    # a target already said inside the theme is not repeated
+    targets = [t for t in rec.targets if theme is None or not (theme.start <= t.start and t.end <= theme.end)]
     values = {
-        "actor": name(rec.actor) or "(unknown actor)", "gloss": gloss, "target": target,
+        "actor": names(rec.actors) or "(unknown actor)", "gloss": gloss, "target": names(targets),
         "theme": rec.theme.text if rec.theme is not None else None, "destination": name(rec.destination),
         "location": name(rec.location), "embedded": embedded,
     }

@@ -1,6 +1,6 @@
 """Cross-sentence merging of candidates, driven by ``data/merges.yaml``.
 
-Two kinds, both recorded in the surviving record's ``merged_from``:
+Two kinds, both recorded in the surviving record's ``mentions``:
 
 * ``follow_up``: an ORDER whose complement sends people somewhere is continued
   by the next sentence's DEPLOY that gives the count and ages ("ordered ... to
@@ -13,9 +13,9 @@ Two kinds, both recorded in the surviving record's ``merged_from``:
 from __future__ import annotations
 
 from newsie.events.model import Candidate, Context
-from newsie.events.resources import MergeRule
+from newsie.events.resources import ROLE_NAMES, MergeRule
 
-ROLE_FIELDS = ("actor", "target", "theme", "location", "destination")
+ROLE_FIELDS = ROLE_NAMES
 
 
 def _get(cand: Candidate, name: str) -> object | None:
@@ -39,7 +39,7 @@ def _absorb_fields(into: Candidate, other: Candidate, rule: MergeRule) -> None:
     for name in rule.fill:
         if _get(into, name) is None and _get(other, name) is not None:
             _set(into, name, _get(other, name))
-    into.merged_from.append(other.id)
+    into.merged.append(other)
     into.merge_rules.append(rule.name)
     other.dropped = f"merged into {into.id} by {rule.name}"
 
@@ -94,7 +94,7 @@ def _anaphoric(ctx: Context, cands: list[Candidate], rule: MergeRule) -> None:
         for name in rule.fill:
             if _get(target, name) is None and _get(cand, name) is not None:
                 _set(target, name, _get(cand, name))
-        target.merged_from.append(cand.id)
+        target.merged.append(cand)
         target.merge_rules.append(rule.name)
         cand.dropped = f"merged into {target.id} by {rule.name}"
 

@@ -68,7 +68,7 @@ class Candidate:
     modality_rule: str | None = None
     absorbed_by: Candidate | None = None
     absorbed: list[Candidate] = field(default_factory=list)
-    merged_from: list[str] = field(default_factory=list)
+    merged: list[Candidate] = field(default_factory=list)  # other mentions of the same event (record mentions)
     merge_rules: list[str] = field(default_factory=list)
     id: str = ""
     dropped: str | None = None

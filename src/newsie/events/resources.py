@@ -16,9 +16,15 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from newsie.schema import CAMEO_CODES, EVENT_TYPES, EVENT_TYPES_PATH, LIST_ROLES, ROLES, VALUE_ROLES, Modality
+
 DATA_DIR = Path(__file__).with_name("data")
-ROLE_NAMES = ("actor", "target", "theme", "location", "destination")
-Modality = Literal["asserted", "planned", "expected", "possible", "conditional", "cancelled", "negated"]
+#: the lexicon's role slots, derived from the schema's roles: the extractor finds one filler per slot, so the
+#: list roles (``actors``, ``targets``) are named in the singular here and become one-element lists in records;
+#: ``source`` is found by attribution, not by role finders
+ROLE_NAMES: tuple[str, ...] = tuple(
+    r.removesuffix("s") if r in LIST_ROLES else r for r in ROLES if r not in VALUE_ROLES and r != "source"
+)
 
 
 class _Strict(BaseModel):
@@ -47,6 +53,8 @@ class TriggerEntry(_Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:
+        if self.cameo is not None and self.cameo not in CAMEO_CODES:
+            raise ValueError(f"cameo {self.cameo!r} is not a CAMEO code (newsie/schema/cameo_codes.tsv)")
         if (self.lemma is None) == (self.pattern is None):
             raise ValueError("a trigger needs exactly one of `lemma` or `pattern`")
         bad = set(self.pos) - {"VERB", "NOUN", "ADJ", "PROPN"}
@@ -81,8 +89,8 @@ class EventType(_Strict):
     @field_validator("cameo")
     @classmethod
     def _cameo_code(cls, value: str | None) -> str | None:
-        if value is not None and not (value.isdigit() and 2 <= len(value) <= 4):
-            raise ValueError(f"CAMEO code must be 2-4 digits, not {value!r}")
+        if value is not None and value not in CAMEO_CODES:
+            raise ValueError(f"{value!r} is not a CAMEO code (newsie/schema/cameo_codes.tsv)")
         return value
 
 
@@ -105,8 +113,8 @@ class Lexicon(_Strict):
 
         seen: dict[tuple[Any, ...], str] = {}
         for name, ev in self.events.items():
-            if not name.replace("_", "").isalnum() or name != name.upper():
-                raise ValueError(f"event type {name!r} must be UPPER_SNAKE")
+            if name not in EVENT_TYPES:
+                raise ValueError(f"event type {name!r} is not in the type inventory ({EVENT_TYPES_PATH})")
             for retype in ev.type_by_theme:
                 if retype not in self.events:
                     raise ValueError(f"{name}.type_by_theme names unknown type {retype!r}")

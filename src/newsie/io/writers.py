@@ -6,11 +6,27 @@ it; tables made from it by a pure function are identical whichever engine or
 how many workers produced the lines.  Column order is fixed here and is part
 of the output contract.
 
-Tables: ``OUT`` holds one row per event record with its roles flattened
-(``actor_text``, ``actor_start``, ...); a second file holds one row per
-entity (see :func:`table_paths`; in an output folder ``events.EXT`` and
-``entities.EXT``).  Documents without events have no event row
-but keep their entity rows.
+Tables: ``OUT`` holds one row per event record with its roles flattened; a
+second file holds one row per entity (see :func:`table_paths`; in an output
+folder ``events.EXT`` and ``entities.EXT``).  Documents without events have no
+event row but keep their entity rows.
+
+How schema 2.0 lists are flattened (one row per record, never one per
+participant, so a record is counted once):
+
+* ``actors`` / ``targets``: the participants' texts joined by ``"; "``, with
+  parallel ``actor_norms``, ``actor_codes``, ``actor_countries`` (an empty item
+  where a participant has none) and ``actor_offsets`` (``start-end`` joined by
+  ``";"``); the exact list is kept as compact JSON in ``actors_json`` (same
+  for ``target_*``/``targets_json``).  Split on ``"; "`` only for display; use
+  the JSON column when a name may itself contain ``"; "``.
+* ``mentions``: every mention's text joined by ``"; "`` (trigger first) and
+  ``mention_offsets`` (``start-end;...``); ``n_mentions`` counts them.
+* single participants (``location``, ``destination``, ``source``) and the
+  ``theme`` get ``ROLE_text``/``_start``/``_end``/``_label``/``_norm``/``_rule``
+  columns; participants add ``ROLE_code`` and ``ROLE_country``.
+* ``casualties``: ``killed_min``/``killed_max``/``killed_approx`` and the same
+  for ``injured``.
 """
 
 from __future__ import annotations
@@ -22,20 +38,36 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from newsie.schema import LIST_ROLES, PARTICIPANT_ROLES, ROLES, VALUE_ROLES
+
 DOC_COLUMNS = ["doc_id", "doc_path", "doc_date", "doc_title", "doc_url"]
-ARG_ROLES = ["actor", "target", "theme", "location", "destination", "source"]
+#: roles with a single span filler, flattened as ROLE_field columns
+ARG_ROLES = [r for r in ROLES if r not in LIST_ROLES and r not in VALUE_ROLES]
 ARG_FIELDS = ["text", "start", "end", "label", "norm", "rule"]
+PARTICIPANT_FIELDS = ["code", "country"]
+#: list roles: (list column, singular prefix of the parallel columns)
+LIST_COLUMNS = [(r, r.removesuffix("s")) for r in LIST_ROLES]
+CASUALTY_FIELDS = ["min", "max", "approx"]
+
+
+def _arg_columns(role: str) -> list[str]:
+    fields = ARG_FIELDS + (PARTICIPANT_FIELDS if role in PARTICIPANT_ROLES else [])
+    return [f"{role}_{f}" for f in fields]
+
 
 EVENT_COLUMNS: list[str] = (
     DOC_COLUMNS
-    + ["event_index", "event_id", "type", "cameo", "modality", "sentence",
-       "trigger_text", "trigger_start", "trigger_end", "trigger_lemma"]
-    + [f"{role}_{f}" for role in ARG_ROLES for f in ARG_FIELDS]
+    + ["event_index", "event_id", "type", "cameo", "cameo_root", "quad_class", "goldstein", "modality", "sentence",
+       "trigger_text", "trigger_start", "trigger_end", "trigger_lemma", "n_mentions", "mentions", "mention_offsets"]
+    + [c for role, one in LIST_COLUMNS
+       for c in (role, f"{one}_norms", f"{one}_codes", f"{one}_countries", f"{one}_offsets", f"{role}_json")]
+    + [c for role in ARG_ROLES for c in _arg_columns(role)]
     + ["time_text", "time_start", "time_end", "time_value", "time_precision", "time_mod", "time_anchored",
        "quantity_text", "quantity_start", "quantity_end", "quantity_min", "quantity_max", "quantity_approx",
        "quantity_unit",
-       "age_text", "age_start", "age_end", "age_min", "age_max", "age_approx",
-       "evidence", "rule", "summary", "merged_from", "newsie", "model"]
+       "age_text", "age_start", "age_end", "age_min", "age_max", "age_approx"]
+    + [f"{kind}_{f}" for kind in ("killed", "injured") for f in CASUALTY_FIELDS]
+    + ["evidence", "rule", "summary", "newsie", "model"]
 )
 
 ENTITY_COLUMNS: list[str] = DOC_COLUMNS + [
@@ -44,15 +76,25 @@ ENTITY_COLUMNS: list[str] = DOC_COLUMNS + [
     "newsie", "model",
 ]
 
-_INT = {"event_index", "sentence", "trigger_start", "trigger_end", "entity_index", "start", "end",
-        *(f"{r}_{f}" for r in [*ARG_ROLES, "time", "quantity", "age"] for f in ("start", "end"))}
-_FLOAT = {"quantity_min", "quantity_max", "age_min", "age_max", "norm_min", "norm_max"}
-_BOOL = {"time_anchored", "quantity_approx", "age_approx"}
+_INT = {"event_index", "sentence", "trigger_start", "trigger_end", "entity_index", "start", "end", "quad_class",
+        "n_mentions", *(f"{r}_{f}" for r in [*ARG_ROLES, "time", "quantity", "age"] for f in ("start", "end"))}
+_FLOAT = {"quantity_min", "quantity_max", "age_min", "age_max", "norm_min", "norm_max", "goldstein",
+          "killed_min", "killed_max", "injured_min", "injured_max"}
+_BOOL = {"time_anchored", "quantity_approx", "age_approx", "killed_approx", "injured_approx"}
 
 
 def _doc_cells(rec: dict[str, Any]) -> dict[str, Any]:
     return {"doc_id": rec.get("id"), "doc_path": rec.get("path"), "doc_date": rec.get("date"),
             "doc_title": rec.get("title"), "doc_url": rec.get("url")}
+
+
+def _joined(items: list[dict[str, Any]], key: str) -> str | None:
+    """``"; "``-joined values of ``key`` (an empty item where one is missing); ``None`` for no items."""
+    return "; ".join("" if it.get(key) is None else str(it.get(key)) for it in items) if items else None
+
+
+def _offsets(items: list[dict[str, Any]]) -> str | None:
+    return ";".join(f"{it.get('start')}-{it.get('end')}" for it in items) if items else None
 
 
 def event_rows(rec: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -62,22 +104,38 @@ def event_rows(rec: dict[str, Any]) -> Iterator[dict[str, Any]]:
         row: dict[str, Any] = dict.fromkeys(EVENT_COLUMNS)
         row.update(doc)
         trig = ev.get("trigger") or {}
+        mentions = ev.get("mentions") or []
         row.update(event_index=i, event_id=ev.get("id"), type=ev.get("type"), cameo=ev.get("cameo"),
+                   cameo_root=ev.get("cameo_root"), quad_class=ev.get("quad_class"), goldstein=ev.get("goldstein"),
                    modality=ev.get("modality"), sentence=ev.get("sentence"), trigger_text=trig.get("text"),
-                   trigger_start=trig.get("start"), trigger_end=trig.get("end"), trigger_lemma=trig.get("lemma"))
+                   trigger_start=trig.get("start"), trigger_end=trig.get("end"), trigger_lemma=trig.get("lemma"),
+                   n_mentions=len(mentions), mentions=_joined(mentions, "text"), mention_offsets=_offsets(mentions))
+        for role, one in LIST_COLUMNS:
+            parts = ev.get(role) or []
+            row[role] = _joined(parts, "text")
+            row[f"{one}_norms"] = _joined(parts, "norm")
+            row[f"{one}_codes"] = _joined(parts, "code")
+            row[f"{one}_countries"] = _joined(parts, "country")
+            row[f"{one}_offsets"] = _offsets(parts)
+            row[f"{role}_json"] = json.dumps(parts, sort_keys=True, ensure_ascii=False,
+                                             separators=(",", ":")) if parts else None
         for role in ARG_ROLES:
             arg = ev.get(role) or {}
-            for f in ARG_FIELDS:
-                row[f"{role}_{f}"] = arg.get(f)
+            for col in _arg_columns(role):
+                row[col] = arg.get(col[len(role) + 1:])
         for role, fields in (("time", ("text", "start", "end", "value", "precision", "mod", "anchored")),
                              ("quantity", ("text", "start", "end", "min", "max", "approx", "unit")),
                              ("age", ("text", "start", "end", "min", "max", "approx"))):
             arg = ev.get(role)
             for f in fields:
                 row[f"{role}_{f}"] = None if arg is None else arg.get(f)
+        casualties = ev.get("casualties") or {}
+        for kind in ("killed", "injured"):
+            count = casualties.get(kind)
+            for f in CASUALTY_FIELDS:
+                row[f"{kind}_{f}"] = None if count is None else count.get(f)
         row.update(evidence=ev.get("evidence"), rule=ev.get("rule"), summary=ev.get("summary"),
-                   merged_from=";".join(ev.get("merged_from") or []), newsie=rec.get("newsie"),
-                   model=rec.get("model"))
+                   newsie=rec.get("newsie"), model=rec.get("model"))
         yield row
 
 

@@ -16,9 +16,7 @@ from typing import Any
 from spacy import displacy
 from spacy.tokens import Doc
 
-from newsie.schema import EventRecord, Result
-
-ROLES = ("actor", "target", "theme", "location", "destination", "source", "time", "quantity", "age")
+from newsie.schema import LIST_ROLES, ROLES, EventRecord, Result
 
 _CSS = """
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; margin: 2em auto; max-width: 96em;
@@ -58,10 +56,10 @@ def _spans(ev: EventRecord) -> list[tuple[int, int, str, str]]:
     """``(start, end, css class, role)`` of the trigger and every filled role, in document offsets."""
     out = [(ev.trigger.start, ev.trigger.end, "trigger", "trigger")]
     for role in ROLES:
-        arg = getattr(ev, role)
-        if arg is not None:
-            css = role if role in ("time", "quantity", "age") else "arg"
-            out.append((arg.start, arg.end, css, role))
+        css = role if role in ("time", "quantity", "age") else "arg"
+        label = role.removesuffix("s") if role in LIST_ROLES else role  # each actor is marked "actor"
+        for arg in ev.participants(role):
+            out.append((arg.start, arg.end, css, label))
     return out
 
 
@@ -73,8 +71,8 @@ def highlight_evidence(ev: EventRecord, doc: Doc) -> str:
     found in the evidence by their text instead.  Overlapping spans keep the
     first (the trigger wins), so the markup is always well-formed.
     """
-    text = ev.evidence
-    bounds = _sentence_bounds(doc, ev.sentence)
+    text = ev.evidence or ""
+    bounds = None if ev.sentence is None else _sentence_bounds(doc, ev.sentence)
     base = None
     if bounds is not None:
         start = doc.text.find(text, max(0, bounds[0] - 1), bounds[1] + 1) if text else -1
@@ -104,11 +102,13 @@ def highlight_evidence(ev: EventRecord, doc: Doc) -> str:
 
 
 def _role_cell(ev: EventRecord, role: str) -> str:
-    arg = getattr(ev, role)
-    if arg is None:
-        return ""
+    """The role's filler(s) with norm/value/code/country in brackets; list roles one per line."""
+    return "<br>".join(_arg_cell(arg, role) for arg in ev.participants(role))
+
+
+def _arg_cell(arg: Any, role: str) -> str:
     extra: list[str] = []
-    for attr in ("norm", "value", "label"):
+    for attr in ("norm", "value", "label", "code", "country"):
         v = getattr(arg, attr, None)
         if v and v != arg.text:
             extra.append(str(v))
@@ -122,7 +122,7 @@ def events_table(doc: Doc, events: list[EventRecord]) -> str:
     """An HTML table: one row per event record, only the role columns some record fills."""
     if not events:
         return '<p class="empty">No event records were extracted from this article.</p>'
-    roles = [r for r in ROLES if any(getattr(ev, r) is not None for ev in events)]
+    roles = [r for r in ROLES if any(ev.participants(r) for ev in events)]
     head = "".join(f"<th>{r}</th>" for r in ["#", "type", "trigger", *roles])
     width = 3 + len(roles)
     rows = []
@@ -137,7 +137,7 @@ def events_table(doc: Doc, events: list[EventRecord]) -> str:
         rows.append(f'<tr class="ev">{"".join(cells)}</tr>')
         # the evidence gets a full-width row: squeezed into a column it becomes unreadable
         rows.append(f'<tr class="evidence"><td colspan="{width - 1}">{highlight_evidence(ev, doc)}'
-                    f' <span class="rule">rule: {html.escape(ev.rule)}</span></td></tr>')
+                    f' <span class="rule">rule: {html.escape(ev.rule or "")}</span></td></tr>')
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
