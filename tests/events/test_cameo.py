@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsie.events.cameo import CameoCoder, DataError, compatible, default_coder, type_for_code
+from newsie.events.cameo import CameoCoder, DataError, compatible, default_coder, known_code, type_for_code
 from newsie.pipeline import load_base
 
 
@@ -164,8 +164,24 @@ def test_type_for_code() -> None:
 def test_compatible() -> None:
     assert compatible("190", "195")
     assert compatible("084", "0841")
+    assert compatible("080", "0841")
+    assert compatible("100", "1011")
+    assert not compatible("100", "111")  # "1" is not the significant part of 100: another root
     assert not compatible("190", "183")  # another root
+    assert not compatible("084", "083")  # a sibling, not finer
     assert not compatible("0841", "084")  # coarser
+
+
+def test_known_code_maps_upstream_codes_onto_the_table() -> None:
+    assert known_code("0841") == "0841"
+    assert known_code("1952") == "195"
+    assert known_code(None) is None
+
+
+def test_guards_and_discards_block_but_a_null_default_does_not(parse, coder) -> None:
+    assert _match(parse, coder, "The truck hit a pedestrian.", "hit").blocks
+    assert _match(parse, coder, "Zidane head-butted Materazzi during the World Cup final.", "butted").blocks
+    assert not _match(parse, coder, "She sent a painting to a museum.", "sent").blocks
 
 
 def _copy_data(tmp_path: Path) -> Path:

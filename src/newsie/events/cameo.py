@@ -28,9 +28,10 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from newsie.schema import CAMEO_CODES, EVENT_TYPES
+
 DATA_DIR = Path(__file__).with_name("data")
 EVENTDATA_DIR = DATA_DIR / "eventdata"
-TYPES_PATH = Path(__file__).resolve().parents[1] / "schema" / "event_types.tsv"
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass"})
@@ -73,6 +74,16 @@ class CameoMatch:
 
     code: str | None
     rule: str  # which datum decided: "pattern:send obj:&MILITARY", "verb:release", "guard:...", "noun:..."
+
+    @property
+    def kind(self) -> str:
+        """pattern | verb | noun | support | guard | discard: what decided (the rule's prefix)."""
+        return self.rule.split(":", 1)[0]
+
+    @property
+    def blocks(self) -> bool:
+        """A newsie sense guard or a discard phrase says: this is no political event at all."""
+        return self.code is None and self.kind in ("guard", "discard")
 
 
 class DataError(ValueError):
@@ -231,6 +242,8 @@ class CameoCoder:
                 raise DataError(f"{where}: field kind must be noun or support, not {row['kind']!r}")
             code = None if row["code"] == "-" else row["code"]
             self._check_code(code, f"{where}: field code")
+            if code is not None and code not in CAMEO_CODES:
+                raise DataError(f"{where}: field code: {code!r} is not in the CAMEO table (newsie.schema)")
             if not row["lemma"]:
                 raise DataError(f"{where}: field lemma is empty")
             cons = tuple(
@@ -385,15 +398,15 @@ class CameoCoder:
         default, pats = self.verbs[key]
         best = self._best(pats, trig)
         if best is not None:
-            return CameoMatch(best.code, best.rule)
+            return CameoMatch(known_code(best.code), best.rule)
         if key in self.support_verbs:
             for obj in self._slots(trig)["obj"]:
                 found = self.match_noun(obj)
                 if found is not None:
                     return CameoMatch(found.code, f"support:{key} {found.rule}")
         if key in self.default_off:
-            return CameoMatch(None, f"guard:{key} alone is not an event")
-        return CameoMatch(default, f"verb:{key}")
+            return CameoMatch(None, f"verb:{key} (alone no event, {DATA_DIR.name}/cameo_guards.tsv)")
+        return CameoMatch(known_code(default), f"verb:{key}")
 
     def match_noun(self, trig: Token) -> CameoMatch | None:
         """A nominal trigger; a noun that only modifies another noun ("aid workers") names no event."""
@@ -413,43 +426,43 @@ class CameoCoder:
 # ---------------------------------------------------------------------- type inventory
 
 
-@functools.lru_cache(maxsize=4)
-def _type_rows(path: Path = TYPES_PATH) -> tuple[tuple[str, str], ...]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line or line.startswith("#") or line.startswith("type\t"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < 3:
-            raise DataError(f"{path}:{n}: want type, family, cameo, description")
-        if cells[2]:
-            if not CODE_RE.match(cells[2]):
-                raise DataError(f"{path}:{n}: field cameo must be 2-4 digits, not {cells[2]!r}")
-            rows.append((cells[0], cells[2]))
-    return tuple(rows)
+def known_code(code: str | None) -> str | None:
+    """``code`` if it is in the CAMEO table (``newsie.schema``), else its longest listed prefix: upstream uses
+    a few codes the published table lacks ("1952" -> "195", "176" -> "170")."""
+    if code is None or code in CAMEO_CODES:
+        return code
+    for n in range(len(code) - 1, 1, -1):
+        if code[:n] in CAMEO_CODES:
+            return code[:n]
+    root = code[:2] + "0"
+    return root if root in CAMEO_CODES else None
 
 
-def type_for_code(code: str | None, path: Path = TYPES_PATH) -> str | None:
-    """The inventory type whose default code is the longest prefix of ``code`` (first row on ties)."""
+def type_for_code(code: str | None) -> str | None:
+    """The inventory type (``event_types.tsv``) whose default CAMEO code is the longest prefix of ``code``
+    (first row on ties); a code whose prefix no type has maps to its root's ``x0`` type, if any."""
     if not code:
         return None
     best: tuple[int, str] | None = None
-    for type_, default in _type_rows(path):
-        if code.startswith(default) and (best is None or len(default) > best[0]):
-            best = (len(default), type_)
-    if best is None:  # "0" + root: fall back to the root row ("1831" has 183; "086" has 08x)
-        for type_, default in _type_rows(path):
-            if default[:2] == code[:2] and default.endswith("0") and len(default) == 3:
-                return type_
-    return best[1] if best else None
+    for et in EVENT_TYPES.values():
+        if et.cameo and code.startswith(et.cameo) and (best is None or len(et.cameo) > best[0]):
+            best = (len(et.cameo), et.type)
+    if best is not None:
+        return best[1]
+    root = code[:2] + "0"
+    return next((et.type for et in EVENT_TYPES.values() if et.cameo == root), None)
 
 
 def compatible(record_code: str | None, finer: str | None) -> bool:
-    """May a record of CAMEO ``record_code`` take the dictionary's ``finer`` code?  Same root, and finer
-    is more specific or equal (a record typed ATTACK 190 may become 195; never a different root)."""
+    """May a record of CAMEO ``record_code`` take the dictionary's ``finer`` code?  ``finer`` must extend the
+    significant digits of the record's code (``190`` -> ``19``: ``195`` fits; ``084`` -> ``0841`` fits,
+    ``083`` does not; never another root)."""
     if not record_code or not finer:
         return False
-    return finer[:2] == record_code[:2] and len(finer) >= len(record_code.rstrip("0") or record_code[:2])
+    significant = record_code.rstrip("0")
+    if len(significant) < 2:
+        significant = record_code[:2]
+    return finer.startswith(significant) and len(finer) >= len(record_code)
 
 
 @functools.lru_cache(maxsize=2)
