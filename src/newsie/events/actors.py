@@ -39,6 +39,7 @@ ACTOR_FILES = ("actors_nonstate.tsv", "actors_international.tsv", "actors_countr
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’\-/][^\W_]+)*\.?|&")
 LEADING = frozenset({"the", "a", "an"})
 MAX_WORDS = 12
+MAX_CODE = 15  # the schema's limit on an actor code
 CODE_RE = re.compile(r"[A-Z0-9]+")
 DATE_RE = re.compile(r"\d{8}")
 
@@ -198,7 +199,7 @@ class ActorCoder:
             role, place = agent
             if actor is None:
                 actor = role
-            elif len(actor) == 3 and iso3(actor):
+            elif len(actor) == 3 and iso3(actor) and len(actor) + len(role) <= MAX_CODE:
                 actor = role + actor if place == "prefix" else actor + role
         return actor, iso3(actor)
 
