@@ -121,17 +121,26 @@ def test_send_troops_aid_and_a_painting_differ(parse, coder) -> None:
         ("The singer died of cancer.", "died"),
         ("Four workers were injured in a fire.", "injured"),
         ("He had a heart attack at home.", "attack"),
+        ("The company fired 200 workers.", "fired"),
+        ("The director shot a film in Paris.", "shot"),
+        ("Oil prices hit a record high on Monday.", "hit"),
+        ("The senators killed the bill.", "killed"),
+        ("The government vowed to fight corruption.", "fight"),
+        ("Firefighters battled the blaze for hours.", "battled"),
     ],
 )
-def test_an_accident_is_not_an_assault(parse, coder, sentence: str, trigger: str) -> None:
+def test_accidents_and_other_senses_are_not_assaults(parse, coder, sentence: str, trigger: str) -> None:
     found = _match(parse, coder, sentence, trigger)
     assert found is not None and found.code is None, found
     assert found.rule.startswith(("guard:", "pattern:", "noun:"))
 
 
-def test_the_guards_do_not_block_real_killings(parse, coder) -> None:
+def test_the_guards_do_not_block_real_violence(parse, coder) -> None:
     assert _code(parse, coder, "Gunmen killed two policemen.", "killed")[:2] in ("18", "19")
     assert _code(parse, coder, "The soldiers hit the rebel base.", "hit")[:2] == "19"
+    assert _code(parse, coder, "Soldiers fired on the crowd.", "fired")[:2] == "19"
+    assert _code(parse, coder, "Troops fought rebels near the border.", "fought")[:2] == "19"
+    assert _code(parse, coder, "A sniper shot a soldier.", "shot")[:2] == "19"
 
 
 def test_sports_copy_is_not_codable(parse, coder) -> None:
