@@ -66,8 +66,13 @@ class EventExtractor:
         self.cues = load_cues(directory)
         self.aliases = load_aliases(directory)
         self.merges = load_merges(directory)
-        self.cameo: CameoCoder = default_coder()
-        self.actor_coder: ActorCoder = default_actor_coder()
+        # a customised data directory may bring its own CAMEO tables; otherwise the shipped ones are used
+        coding_dir = directory if (directory / "cameo_guards.tsv").exists() else DATA_DIR
+        self.cameo: CameoCoder = default_coder(coding_dir)
+        actors_dir = coding_dir / "eventdata"
+        self.actor_coder: ActorCoder = default_actor_coder(
+            actors_dir if (actors_dir / "agents.tsv").exists() else DATA_DIR / "eventdata"
+        )
         self.matcher = Matcher(vocab)
         self.entries: dict[str, tuple[str, TriggerEntry]] = {}
         #: single-word triggers by lemma: a dict look-up per token is ~10x faster than Matcher patterns
