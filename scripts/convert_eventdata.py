@@ -18,8 +18,8 @@ Outputs (deterministic: sorted keys, stable order, ``\\n`` line ends) in ``src/n
   the default code).
 * ``agents.tsv``: ``phrase\\tcode\\tplace`` (place ``suffix``: ``~GOV`` is appended to the actor code,
   ``prefix``: ``NGO~`` goes before it).
-* ``discards.tsv``: ``phrase\\tscope`` (``story`` or ``sentence``); bare years and "... ago/later" phrases are
-  dropped because newsie codes current news that mentions years.
+* ``discards.tsv``: ``phrase\\tscope`` (``story`` or ``sentence``); bare years, "... ago/later" phrases and
+  the topics in ``CODABLE_DISCARDS`` are dropped because newsie codes current news that mentions them.
 
 Usage: ``python scripts/convert_eventdata.py [--src ../shared/eventdata/petrarch2] [--out DIR]``
 """
@@ -41,6 +41,69 @@ UPSTREAM = "openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf"
 MARKERS = {"$", "+", "%", "^"}
 #: Adverbial particles of phrasal verbs that are not also prepositions in the upstream list.
 PARTICLES = {"back", "away", "together", "apart", "forward", "ahead", "aside", "home"}
+#: Upstream discards that newsie codes: upstream skips whole topics (history, health, disasters, elections,
+#: markets) that are news here; only sports/entertainment copy and accident phrases stay discards.  A
+#: mention of "World War II" or a typhoon in a sentence must not hide the attack or deployment it reports.
+CODABLE_DISCARDS = frozenset(
+    {
+        # historical context and landmarks
+        "world war 1",
+        "world war 2",
+        "world war i",
+        "world war ii",
+        "world war one",
+        "world war two",
+        "second world war",
+        "post world war ii",
+        "world trade center",
+        "attack on pearl harbor",
+        "napoleonic wars",
+        "british empire",
+        "millennium",
+        "april 1942",
+        # politics, courts, business
+        "presidential debate",
+        "presidential vote recount",
+        "poll published",
+        "initial public offering",
+        "osaka district court",
+        "oliver north",
+        "international brand",
+        "luxury shop",
+        "tour operator",
+        "here is a list of",
+        "champion",
+        "champions",
+        "landslide",
+        # health and environment
+        "ebola",
+        "polio",
+        "pollution",
+        "h5n1",
+        "avian flu",
+        "avian influenza",
+        "bird flu",
+        "dengue fever",
+        "contracted cholera",
+        "west nile fever",
+        "west nile virus",
+        "rift valley fever",
+        "bacteria epidemic",
+        "equine influenza",
+        "medical tests",
+        "routine medical check up",
+        "yellow dust",
+        # natural disasters (newsie's own types; the troops sent after a typhoon are still deployed)
+        "tsunami",
+        "typhoon",
+        "blizzard",
+        "mudslide",
+        "tropical storm",
+        "tropical depression",
+        "widespread flood",
+        "storm warning center",
+    }
+)
 #: Words that make a pattern a clause or an article-bearing phrase we cannot read off a dependency head.
 CLAUSE_WORDS = {"when", "a", "an", "the", "that", "which", "who", "and", "or", "not", "if", "while"}
 
@@ -526,7 +589,12 @@ def convert_discards(path: Path) -> tuple[list[tuple[str, str]], dict[str, int]]
         if text.startswith("+"):
             scope, text = "story", text[1:].strip()
         phrase = " ".join(text.lower().replace("_", " ").split())
-        if not phrase or re.fullmatch(r"[\d\s]+", phrase) or re.search(r"\b(ago|later)\b", phrase):
+        if (
+            not phrase
+            or re.fullmatch(r"[\d\s]+", phrase)
+            or re.search(r"\b(ago|later)\b", phrase)
+            or phrase in CODABLE_DISCARDS
+        ):
             stats["dropped"] += 1
             continue
         rows.add((phrase, scope))

@@ -152,6 +152,11 @@ def test_sports_copy_is_not_codable(parse, coder) -> None:
     assert _code(parse, coder, "Rebels attacked the army base.", "attacked")[:2] == "19"
 
 
+def test_history_and_disasters_in_the_sentence_do_not_discard_it(parse, coder) -> None:
+    assert _code(parse, coder, "Rebels attacked the base, the worst attack since World War II.", "attacked")
+    assert _code(parse, coder, "Russia deployed troops after the typhoon.", "deployed") == "154"
+
+
 def test_a_noun_modifier_is_no_trigger(parse, coder) -> None:
     assert _match(parse, coder, "Gunmen kidnapped two aid workers.", "aid") is None
 
