@@ -145,3 +145,15 @@ def test_bad_actor_file_names_file_and_field(tmp_path: Path) -> None:
     )
     with pytest.raises(ActorDataError, match=r"actors_nonstate\.tsv:\d+: field start"):
         ActorCoder(data)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "country"),
+    [
+        ("Russian troops in Ukraine", "RUSMIL", "RUS"),  # was UKRMIL: the last name of the whole phrase
+        ("the protesters who gathered near the US embassy", "OPP", None),  # the embassy is not theirs
+        ("Al-Qaeda in Iraq", "IMGMUSALQ", None),  # a name across the cut word still counts
+    ],
+)
+def test_the_heads_own_phrase_decides(actors, phrase: str, code: str, country: str | None) -> None:
+    assert actors.code(phrase, "2023-02-02") == (code, country)

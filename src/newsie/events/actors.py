@@ -40,6 +40,38 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’\-/][^\W_]+)*\.?|&")
 LEADING = frozenset({"the", "a", "an"})
 MAX_WORDS = 12
 MAX_CODE = 15  # the schema's limit on an actor code
+#: words that end the head's own noun phrase: what follows ("in Ukraine", "who met the US envoy") is
+#: a modifier, not the participant
+POST_HEAD = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "near",
+        "from",
+        "with",
+        "after",
+        "during",
+        "for",
+        "by",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "outside",
+        "inside",
+        "across",
+        "along",
+        "against",
+        "to",
+        "into",
+        "over",
+        "under",
+        ",",
+        "and",
+        "or",
+    }
+)
 CODE_RE = re.compile(r"[A-Z0-9]+")
 DATE_RE = re.compile(r"\d{8}")
 
@@ -180,9 +212,12 @@ class ActorCoder:
         if not words:
             return None, None
         key = self._date_key(date)
+        cut = next((k for k, w in enumerate(words) if k > 0 and w in POST_HEAD), len(words))
         actor: str | None = None
         actor_span: tuple[int, int] | None = None
-        found = self._find(words, cased, self.names, need_case=True)
+        # names and agents of the head's own phrase ("Russian forces" in "Russian forces in Ukraine");
+        # a name spanning the cut ("Al-Qaeda in Iraq") starts before it and counts
+        found = [s for s in self._find(words, cased, self.names, need_case=True) if s[0] < cut]
         if found:
             # the longest name; on ties the last one (the head of an English noun phrase comes last)
             actor_span = max(found, key=lambda s: (s[1] - s[0], s[0]))
@@ -190,11 +225,11 @@ class ActorCoder:
             if actor is None:
                 return None, None  # a known name with no code on this date (e.g. out of office)
         else:
-            iso = self._find(words, cased, self.iso_names, need_case=True)
+            iso = [s for s in self._find(words, cased, self.iso_names, need_case=True) if s[0] < cut]
             if iso:
                 actor_span = max(iso, key=lambda s: (s[1] - s[0], s[0]))
                 actor = self.iso_names[" ".join(words[actor_span[0] : actor_span[1]])]
-        agent = self._agent(words, actor_span)
+        agent = self._agent(words[:cut], actor_span)
         if agent is not None:
             role, place = agent
             if actor is None:
