@@ -152,6 +152,16 @@ def test_sports_copy_is_not_codable(parse, coder) -> None:
     assert _code(parse, coder, "Rebels attacked the army base.", "attacked")[:2] == "19"
 
 
+def test_discard_phrases_match_plurals_and_case() -> None:
+    from newsie.events.cameo import default_discards
+
+    discards = default_discards()
+    assert discards.sentence("Two BASKETBALLS were stolen.") is not None
+    assert discards.sentence("He scored in the World Cup final.") is not None
+    assert discards.sentence("Rebels attacked the base.") is None
+    assert discards.story("Manchester United won.") is not None
+
+
 def test_history_and_disasters_in_the_sentence_do_not_discard_it(parse, coder) -> None:
     assert _code(parse, coder, "Rebels attacked the base, the worst attack since World War II.", "attacked")
     assert _code(parse, coder, "Russia deployed troops after the typhoon.", "deployed") == "154"

@@ -40,6 +40,7 @@ PREP_DEPS = frozenset({"prep", "dative", "agent"})
 PRT_DEPS = frozenset({"prt", "advmod", "acomp", "oprd", "compound:prt"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "nummod"})
 CODE_RE = re.compile(r"^\d{2,4}$")
+_WORD_RE = re.compile(r"\w+")
 SLOTS = ("obj", "subj", "prep", "prt", "mod")
 
 
@@ -487,6 +488,9 @@ class Discards:
             (story if scope == "story" else sentence).append(phrase)
         self._sentence = self._compile(sentence)
         self._story = self._compile(story)
+        # most sentences hold no discard word at all: a set test on their words skips the big regex
+        first = {_WORD_RE.findall(p)[0] for p in sentence + story if _WORD_RE.search(p)}
+        self._first = frozenset(first | {f + "s" for f in first} | {f + "es" for f in first})
 
     @staticmethod
     def _compile(phrases: list[str]) -> re.Pattern[str]:
@@ -495,6 +499,8 @@ class Discards:
 
     def sentence(self, text: str) -> str | None:
         """The discard phrase that makes a sentence not codable (sentence- or story-level), or None."""
+        if self._first.isdisjoint(_WORD_RE.findall(text.lower())):
+            return None
         m = self._sentence.search(text) or self._story.search(text)
         return m.group(0) if m else None
 
