@@ -239,3 +239,8 @@ def test_unknown_synonym_set_is_refused(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "kill\tsubj:&NOPE\ttypo\n", encoding="utf-8")
     with pytest.raises(DataError, match="unknown synonym set '&NOPE'"):
         CameoCoder(data)
+
+
+def test_an_arrest_after_a_traffic_accident_is_still_an_arrest(parse, coder) -> None:
+    # regression: the upstream discard "traffic accident" used to make the whole sentence not codable
+    assert _code(parse, coder, "Police arrested the driver after a traffic accident.", "arrested") == "173"
