@@ -175,6 +175,8 @@ class CameoCoder:
         self.guards, self.default_off = self._load_guards(data_dir / "cameo_guards.tsv")
         self.nouns, self.support_verbs = self._load_nouns(data_dir / "cameo_nouns.tsv")
         self.discards = Discards(data_dir / "eventdata" / "discards.tsv")
+        self._memo_doc: object | None = None
+        self._memo: dict[int, str | None] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -375,12 +377,14 @@ class CameoCoder:
         return keys
 
     def discarded(self, trig: Token) -> str | None:
-        """The Phoenix discard phrase (sports, entertainment) of the trigger's sentence, memoised per doc."""
-        memo = trig.doc.user_data.setdefault("newsie_cameo_discards", {})
+        """The Phoenix discard phrase (sports, entertainment) of the trigger's sentence, memoised for the
+        document being coded (kept here, not in ``doc.user_data``, which the writers serialise)."""
+        if self._memo_doc is not trig.doc:
+            self._memo_doc, self._memo = trig.doc, {}
         sent = trig.sent
-        if sent.start not in memo:
-            memo[sent.start] = self.discards.sentence(sent.text)
-        return memo[sent.start]
+        if sent.start not in self._memo:
+            self._memo[sent.start] = self.discards.sentence(sent.text)
+        return self._memo[sent.start]
 
     def match(self, trig: Token) -> CameoMatch | None:
         """The deciding datum for ``trig``: a code, an explicit "no event", or None (nothing known)."""
