@@ -175,8 +175,7 @@ class CameoCoder:
         self.guards, self.default_off = self._load_guards(data_dir / "cameo_guards.tsv")
         self.nouns, self.support_verbs = self._load_nouns(data_dir / "cameo_nouns.tsv")
         self.discards = Discards(data_dir / "eventdata" / "discards.tsv")
-        self._memo_doc: object | None = None
-        self._memo: dict[int, str | None] = {}
+        self._memo: tuple[object, dict[int, str | None]] = (None, {})
 
     # ------------------------------------------------------------------ loading
 
@@ -379,12 +378,15 @@ class CameoCoder:
     def discarded(self, trig: Token) -> str | None:
         """The Phoenix discard phrase (sports, entertainment) of the trigger's sentence, memoised for the
         document being coded (kept here, not in ``doc.user_data``, which the writers serialise)."""
-        if self._memo_doc is not trig.doc:
-            self._memo_doc, self._memo = trig.doc, {}
+        state = self._memo  # one (doc, memo) pair read and replaced as a whole: safe across threads
+        if state[0] is not trig.doc:
+            state = (trig.doc, {})
+            self._memo = state
+        memo = state[1]
         sent = trig.sent
-        if sent.start not in self._memo:
-            self._memo[sent.start] = self.discards.sentence(sent.text)
-        return self._memo[sent.start]
+        if sent.start not in memo:
+            memo[sent.start] = self.discards.sentence(sent.text)
+        return memo[sent.start]
 
     def match(self, trig: Token) -> CameoMatch | None:
         """The deciding datum for ``trig``: a code, an explicit "no event", or None (nothing known)."""
