@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsie.events import attribution, merge, modality, roles, values
+from newsie.events.actors import ActorCoder, default_actor_coder
+from newsie.events.cameo import CameoCoder, compatible, default_coder
 from newsie.events.model import Candidate, Context, Fill, ValueFill
 from newsie.events.resources import (
     DATA_DIR,
@@ -49,6 +51,8 @@ from newsie.schema import (
 )
 
 ROLE_ORDER = ("actor", "target", "theme", "destination", "location")
+#: roles whose participants get a CAMEO actor code and country (places keep their own names)
+CODED_ROLES = ("actor", "target")
 #: dependency links through which an event enters an absorbing governor's complement
 COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "dative", "oprd", "acl"})
 
@@ -62,6 +66,13 @@ class EventExtractor:
         self.cues = load_cues(directory)
         self.aliases = load_aliases(directory)
         self.merges = load_merges(directory)
+        # a customised data directory may bring its own CAMEO tables; otherwise the shipped ones are used
+        coding_dir = directory if (directory / "cameo_guards.tsv").exists() else DATA_DIR
+        self.cameo: CameoCoder = default_coder(coding_dir)
+        actors_dir = coding_dir / "eventdata"
+        self.actor_coder: ActorCoder = default_actor_coder(
+            actors_dir if (actors_dir / "agents.tsv").exists() else DATA_DIR / "eventdata"
+        )
         self.matcher = Matcher(vocab)
         self.entries: dict[str, tuple[str, TriggerEntry]] = {}
         #: single-word triggers by lemma: a dict look-up per token is ~10x faster than Matcher patterns
@@ -185,6 +196,21 @@ class EventExtractor:
                 cand.cameo = code
                 break
 
+    def _code_cameo(self, ctx: Context, cand: Candidate) -> None:
+        """Refine the record's CAMEO code from the verb dictionary (``cameo.py``): a finer code of the same
+        branch ("released the prisoners": 084 -> 0841); a newsie sense guard or a discard phrase (an
+        accident, sports copy) marks a CAMEO-coded type as no event.  Types without a code are left alone."""
+        if cand.cameo is None:
+            return
+        found = self.cameo.match(ctx.doc[cand.head])
+        if found is None:
+            return
+        if found.blocks:
+            cand.dropped = f"cameo {found.rule}"
+        elif compatible(cand.cameo, found.code) and found.code != cand.cameo:
+            cand.cameo = found.code
+            cand.entry_rule += f"+cameo:{found.rule}"
+
     # ------------------------------------------------------------ driver
     def extract(self, doc: Doc) -> list[EventRecord]:
         ctx = Context(doc, self.lexicon, self.cues, self.aliases)
@@ -198,6 +224,7 @@ class EventExtractor:
         for cand in sorted(cands, key=lambda c: -len(list(doc[c.anchor].ancestors))):
             self._fill_roles(ctx, cand)
             self._retype(ctx, cand)
+            self._code_cameo(ctx, cand)
         values.assign_times(ctx, cands)
         quotes = attribution.quote_regions(ctx)
         for cand in cands:
@@ -256,6 +283,9 @@ class EventExtractor:
     def _record(self, ctx: Context, cand: Candidate, n: int) -> EventRecord:
         sent = ctx.sents[cand.sent]
         args = {role: _argument(ctx, fill) for role, fill in cand.roles.items() if role != "theme"}
+        for role in CODED_ROLES:
+            if role in args:
+                self._code_actor(ctx, args[role], cand.roles[role])
         trigger = _mention(ctx, cand)
         rec = EventRecord(
             id=f"e{n}",
@@ -268,7 +298,7 @@ class EventExtractor:
             theme=_argument(ctx, cand.roles["theme"], Argument) if "theme" in cand.roles else None,
             location=args.get("location"),
             destination=args.get("destination"),
-            source=_argument(ctx, cand.source) if cand.source is not None else None,
+            source=self._code_actor(ctx, _argument(ctx, cand.source), cand.source) if cand.source is not None else None,
             time=_time(ctx, cand.time),
             quantity=_quantity(ctx, cand.quantity),
             age=_age(ctx, cand.age),
@@ -283,6 +313,18 @@ class EventExtractor:
         rec.summary = summarize(rec, ev.gloss, ev.summary,
                                 embedded=embedded[0].type.lower().replace("_", " ") if embedded else None)
         return rec
+
+    def _code_actor(self, ctx: Context, arg: Argument, fill: Fill) -> Argument:
+        """CAMEO actor ``code`` and ISO ``country`` of a participant on the article date (``actors.py``):
+        from its own words, else from its canonical name (a pronoun or an alias resolved upstream)."""
+        if not isinstance(arg, Participant):
+            return arg
+        date = ctx.doc._.date
+        code, country = self.actor_coder.code(arg.text, date)
+        if code is None and fill.norm and fill.norm != arg.text:
+            code, country = self.actor_coder.code(fill.norm, date)
+        arg.code, arg.country = code, country
+        return arg
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.extract(doc)
@@ -362,7 +404,7 @@ def _mention(ctx: Context, cand: Candidate) -> Mention:
 
 
 def _argument(ctx: Context, fill: Fill, kind: type[Argument] = Participant) -> Argument:
-    """A role filler as a schema argument; participants get ``code``/``country`` None (no actor coding yet)."""
+    """A role filler as a schema argument (participants are coded by ``EventExtractor._code_actor``)."""
     span = ctx.doc[fill.start_tok:fill.end_tok]
     return kind(text=span.text, start=span.start_char, end=span.end_char, label=fill.label, norm=fill.norm,
                 sentence=ctx.sent_of[fill.head], rule=fill.rule)

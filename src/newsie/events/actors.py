@@ -1,0 +1,262 @@
+"""CAMEO actor codes and ISO countries for participant phrases, from the Phoenix dictionaries.
+
+Why the Phoenix dictionaries: event-data users expect the field's actor codes (``RUSGOV``, ``UKRMIL``,
+``IGOUNO``, ``AFGREB``) and the Phoenix files carry decades of name variants, cities, demonyms and office
+holders with their dates of office.  ``scripts/convert_eventdata.py`` turns them into the TSV files under
+``data/eventdata/``; this module looks phrases up in them.
+
+How a phrase is coded (as PETRARCH composes codes):
+
+1. the longest dictionary name in the phrase (countries with their variants, demonyms, capitals and cities;
+   international bodies; armed non-state groups; office holders) gives the actor code valid on the article
+   date; a name whose every code is date-limited and none covers the date has no code (an office holder out
+   of office), and that is what is returned, not a guess;
+2. an agent noun of the phrase (``authorities`` ``~GOV``, ``troops`` ``~MIL``, ``rebels`` ``~REB``) adds its
+   role to a bare country code ("North Korean authorities" -> ``PRK`` + ``GOV``); a code that already holds
+   a role (``USAGOV``) is kept;
+3. ``country`` is the ISO 3166-1 alpha-3 code (checked with ``pycountry``) of the code's first three letters,
+   or None for international, regional and unknown actors.
+
+Names must be written as names: a one-word dictionary name in lower case ("us", "chad") is not taken, so the
+pronoun "us" is not the United States.  Countries missing from the 2014 dictionaries ("Eswatini", "North
+Macedonia") are found through ``pycountry``'s names.  Look-ups are dict probes of the phrase's n-grams.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+DATA_DIR = Path(__file__).with_name("data") / "eventdata"
+#: Files in order of precedence: a name in several files takes the first file's codes.
+ACTOR_FILES = ("actors_nonstate.tsv", "actors_international.tsv", "actors_countries.tsv")
+TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’\-/][^\W_]+)*\.?|&")
+LEADING = frozenset({"the", "a", "an"})
+MAX_WORDS = 12
+MAX_CODE = 15  # the schema's limit on an actor code
+#: words that end the head's own noun phrase: what follows ("in Ukraine", "who met the US envoy") is
+#: a modifier, not the participant
+POST_HEAD = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "near",
+        "from",
+        "with",
+        "after",
+        "during",
+        "for",
+        "by",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "outside",
+        "inside",
+        "across",
+        "along",
+        "against",
+        "to",
+        "into",
+        "over",
+        "under",
+        ",",
+        "and",
+        "or",
+    }
+)
+CODE_RE = re.compile(r"[A-Z0-9]+")
+DATE_RE = re.compile(r"\d{8}")
+
+
+class ActorDataError(ValueError):
+    """A converted actor file is malformed; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Restriction:
+    code: str
+    start: str  # YYYYMMDD or ""
+    end: str
+
+
+def _raw_tokens(text: str) -> list[str]:
+    """Word tokens with their case; a possessive "'s" is dropped ("Russia's army" is Russia + army)."""
+    text = re.sub(r"\s*-\s*", "-", text.replace("’", "'"))
+    return [t for t in TOKEN_RE.findall(re.sub(r"'s\b", "", text)) if t.lower() != "s"]
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens as the converter writes names ("U.S." -> "u.s.", "Ki-moon" -> "ki-moon")."""
+    return [t.lower() for t in _raw_tokens(text)]
+
+
+def _date_key(date: object) -> str | None:
+    if date is None:
+        return None
+    if isinstance(date, dt.datetime | dt.date):
+        return date.strftime("%Y%m%d")
+    text = str(date).strip()
+    m = re.match(r"^(\d{4})-?(\d{2})-?(\d{2})", text)
+    if not m:
+        raise ValueError(f"date must be YYYY-MM-DD, not {date!r}")
+    return "".join(m.groups())
+
+
+def iso3(code: str | None) -> str | None:
+    """ISO 3166-1 alpha-3 country of an actor code (its first three letters), or None."""
+    if not code or len(code) < 3:
+        return None
+    country = pycountry.countries.get(alpha_3=code[:3])
+    return country.alpha_3 if country is not None else None
+
+
+class ActorCoder:
+    """``code(phrase, date)`` -> (CAMEO actor code or None, ISO alpha-3 country or None)."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        self.names: dict[str, tuple[Restriction, ...]] = {}
+        for fname in ACTOR_FILES:
+            path = data_dir / fname
+            rows: dict[str, list[Restriction]] = {}
+            for n, cells in self._read(path, ("phrase", "code", "start", "end")):
+                phrase, code, start, end = cells
+                if not phrase or not CODE_RE.fullmatch(code):
+                    raise ActorDataError(
+                        f"{path}:{n}: field code must be upper-case letters/digits, not {code!r}"
+                    )
+                for field, value in (("start", start), ("end", end)):
+                    if value and not DATE_RE.fullmatch(value):
+                        raise ActorDataError(f"{path}:{n}: field {field} must be YYYYMMDD or empty")
+                rows.setdefault(phrase, []).append(Restriction(code, start, end))
+            for phrase, rs in rows.items():
+                self.names.setdefault(phrase, tuple(rs))
+        self.agents: dict[str, tuple[str, str]] = {}
+        path = data_dir / "agents.tsv"
+        for n, (phrase, code, place) in self._read(path, ("phrase", "code", "place")):
+            if place not in ("suffix", "prefix"):
+                raise ActorDataError(f"{path}:{n}: field place must be suffix or prefix, not {place!r}")
+            self.agents.setdefault(phrase, (code, place))
+        self.iso_names: dict[str, str] = {}
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                name = getattr(country, attr, None)
+                if name:
+                    self.iso_names.setdefault(" ".join(tokenize(name)), country.alpha_3)
+
+    @staticmethod
+    def _read(path: Path, header: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as err:
+            raise ActorDataError(f"{path}: cannot read: {err}") from err
+        if not lines or tuple(lines[0].split("\t")) != header:
+            raise ActorDataError(f"{path}: header must be {' '.join(header)}")
+        out = []
+        for n, line in enumerate(lines[1:], 2):
+            cells = tuple(line.split("\t"))
+            if len(cells) != len(header):
+                raise ActorDataError(
+                    f"{path}:{n}: want {len(header)} tab-separated fields ({', '.join(header)})"
+                )
+            out.append((n, cells))
+        return out
+
+    # ------------------------------------------------------------------ look-ups
+
+    @staticmethod
+    def resolve(rows: tuple[Restriction, ...], date: str | None) -> str | None:
+        """The code of a name on ``date``: a dated restriction covering it (latest start first), else the
+        undated default, else None.  Without a date: the default, else the most recent restriction."""
+        default = next((r.code for r in rows if not r.start and not r.end), None)
+        dated = sorted((r for r in rows if r.start or r.end), key=lambda r: r.start)
+        if date is None:
+            return default or (dated[-1].code if dated else None)
+        covering = [r for r in dated if (not r.start or r.start <= date) and (not r.end or date <= r.end)]
+        if covering:
+            return covering[-1].code
+        return default
+
+    def _find(
+        self, words: list[str], cased: list[bool], table: dict, need_case: bool
+    ) -> list[tuple[int, int]]:
+        """Longest dictionary n-grams, left to right, without overlaps: (start, end) word offsets."""
+        out = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + MAX_WORDS), i, -1):
+                key = " ".join(words[i:j])
+                if key in table and not (need_case and not any(cased[i:j])):
+                    out.append((i, j))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def code(self, phrase: str | Span | Doc | Token, date: object = None) -> tuple[str | None, str | None]:
+        """(CAMEO actor code, ISO alpha-3 country) for a participant phrase on the article ``date``."""
+        text = phrase.text if isinstance(phrase, Span | Doc | Token) else str(phrase)
+        raw = _raw_tokens(text)
+        words = [w.lower() for w in raw]
+        cased = [w[:1].isupper() or w[:1].isdigit() for w in raw]
+        while words and words[0] in LEADING and " ".join(words) not in self.names:
+            words, cased = words[1:], cased[1:]
+        if not words:
+            return None, None
+        key = self._date_key(date)
+        cut = next((k for k, w in enumerate(words) if k > 0 and w in POST_HEAD), len(words))
+        actor: str | None = None
+        actor_span: tuple[int, int] | None = None
+        # names and agents of the head's own phrase ("Russian forces" in "Russian forces in Ukraine");
+        # a name spanning the cut ("Al-Qaeda in Iraq") starts before it and counts
+        found = [s for s in self._find(words, cased, self.names, need_case=True) if s[0] < cut]
+        if found:
+            # the longest name; on ties the last one (the head of an English noun phrase comes last)
+            actor_span = max(found, key=lambda s: (s[1] - s[0], s[0]))
+            actor = self.resolve(self.names[" ".join(words[actor_span[0] : actor_span[1]])], key)
+            if actor is None:
+                return None, None  # a known name with no code on this date (e.g. out of office)
+        else:
+            iso = [s for s in self._find(words, cased, self.iso_names, need_case=True) if s[0] < cut]
+            if iso:
+                actor_span = max(iso, key=lambda s: (s[1] - s[0], s[0]))
+                actor = self.iso_names[" ".join(words[actor_span[0] : actor_span[1]])]
+        agent = self._agent(words[:cut], actor_span)
+        if agent is not None:
+            role, place = agent
+            if actor is None:
+                actor = role
+            elif len(actor) == 3 and iso3(actor) and len(actor) + len(role) <= MAX_CODE:
+                actor = role + actor if place == "prefix" else actor + role
+        return actor, iso3(actor)
+
+    def _agent(self, words: list[str], skip: tuple[int, int] | None) -> tuple[str, str] | None:
+        """The agent noun of the phrase nearest its end, outside the actor name."""
+        cased = [True] * len(words)
+        hits = [
+            s
+            for s in self._find(words, cased, self.agents, need_case=False)
+            if skip is None or s[1] <= skip[0] or s[0] >= skip[1]
+        ]
+        if not hits:
+            return None
+        start, end = max(hits, key=lambda s: (s[1], s[1] - s[0]))
+        return self.agents[" ".join(words[start:end])]
+
+    @staticmethod
+    def _date_key(date: object) -> str | None:
+        return _date_key(date)
+
+
+@functools.lru_cache(maxsize=2)
+def default_actor_coder(data_dir: Path = DATA_DIR) -> ActorCoder:
+    """One shared coder per data directory (loading the ~48,000 names takes about a second)."""
+    return ActorCoder(data_dir)
