@@ -174,3 +174,19 @@ def test_results_validate_against_json_schema() -> None:
         bad = json.loads(res.model_dump_json())
         bad["events"][0]["modality"] = "sure"
         jsonschema.validate(bad, schema)
+
+
+def test_cameo_table_is_the_conversion_of_the_shared_table(repo) -> None:
+    """cameo_codes.tsv is exactly what scripts/convert_cameo_codes.py makes of ../shared/eventdata (deterministic)."""
+    import importlib.util
+
+    source = repo.parent / "shared" / "eventdata" / "cameo-codes.tsv"
+    if not source.exists():
+        pytest.skip(f"needs {source} (shared reference data, not part of a public clone)")
+    spec = importlib.util.spec_from_file_location("convert_cameo_codes", repo / "scripts" / "convert_cameo_codes.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    converted = mod.convert(source)
+    assert converted == mod.convert(source)
+    assert (repo / "src" / "newsie" / "schema" / "cameo_codes.tsv").read_text(encoding="utf-8") == converted

@@ -172,3 +172,18 @@ def test_casualty_ranges() -> None:
     assert count_equal(None, None) and not count_equal(CasualtyCount(min=1, max=1), None)
     assert count_equal(CasualtyCount(min=107, max=None), CasualtyCount(min=107, max=None, approx=True))
     assert not count_equal(CasualtyCount(min=60, max=60), CasualtyCount(min=75, max=75))
+
+
+def test_value_accuracies_on_matched_records() -> None:
+    """Quantity/age ranges and time values are scored on records matched with the right type, gold value present."""
+    gold = [rec("KILL", [at("killing")], time=MONDAY, quantity=at("12 people", min=12, max=12),
+                age=at("12", min=12, max=12)),
+            rec("STATEMENT", [at("said")], time=at("Monday", value="2023-01-30"))]
+    pred = [rec("KILL", [at("killing")], time=at("Monday", value="2023-01-31"), quantity=at("12 people", min=10, max=12)),
+            rec("STATEMENT", [at("said")], time=at("Monday", value="2023-01-30"), modality="possible")]
+    s, _ = score_events([("d", TEXT, gold, pred)])
+    assert (s.time_value.correct, s.time_value.total) == (1, 2)  # the KILL's day is wrong
+    assert (s.quantity_range.correct, s.quantity_range.total) == (0, 1)  # 10-12 is not 12
+    assert (s.age_range.correct, s.age_range.total) == (0, 1)  # no age found
+    assert (s.modality.correct, s.modality.total) == (1, 2)
+    assert (s.fully_right.correct, s.fully_right.total) == (0, 2)  # wrong day; wrong modality
