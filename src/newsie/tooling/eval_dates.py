@@ -48,7 +48,11 @@ SETS = ("gum-train", "gum-dev", "meantime-airbus", "meantime-apple", "meantime-g
 HELD_OUT = ("gum-dev", "meantime-gm")
 TIME_LABELS = ("DATE", "TIME")
 TIMEX_SPANS = "newsie_timex"
+#: season code -> (first month, months covered): GUM's annotators' bounds (summer June-September, fall
+#: September-December, winter December-March; spring March-June by symmetry), applied to both sides.
+SEASON_MONTHS = {"SP": (3, 4), "SU": (6, 4), "FA": (9, 4), "WI": (12, 4)}
 _PUNCT_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s?|n't|'re|'ve|'ll|'d|'m)$", re.I)
+_BLOCK = re.compile(r"<(?:p|head|item|list|sp|caption|figure|quote|row)[ >]")
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
 
 
@@ -123,7 +127,7 @@ def iso_bounds(value: str) -> tuple[Bound, Bound] | None:
             months = 3 if part[0] == "Q" else 6
             first_month = months * (int(part[1]) - 1) + 1
         else:
-            first_month, months = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}[part]
+            first_month, months = SEASON_MONTHS[part]
         n_end = y * 12 + first_month - 1 + months - 1
         ye, me = n_end // 12, n_end % 12 + 1
         return (y, first_month, 1), (ye, me, _last_day(ye, me))
@@ -156,10 +160,18 @@ _OPEN_END = {"BEFORE", "ON_OR_BEFORE"}
 _OPEN_START = {"AFTER", "ON_OR_AFTER"}
 
 
-def timex_key(value: str | None, mod: str | None = None, *, use_mod: bool = True) -> Key | None:
-    """The day interval of a TIMEX3-style value (``a/b`` intervals included); a bound ``mod`` opens one end."""
+def timex_key(value: str | None, mod: str | None = None, *, use_mod: bool = True,
+              dct: _dt.date | None = None) -> Key | None:
+    """The day interval of a TIMEX3-style value (``a/b`` intervals included); a bound ``mod`` opens one end.
+
+    With ``dct`` (GUM, which writes these as intervals) ``PAST_REF`` is ``../DCT``, ``PRESENT_REF`` the
+    DCT's day and ``FUTURE_REF`` ``DCT/..``: the TIMEX3 meaning of the three.
+    """
     if value is None:
         return None
+    if dct is not None and value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
+        day: Bound = (dct.year, dct.month, dct.day)
+        return {"PAST_REF": (None, day), "PRESENT_REF": (day, day), "FUTURE_REF": (day, None)}[value]
     if "/" in value:
         a, b = value.split("/", 1)
         ba, bb = iso_bounds(a), iso_bounds(b)
@@ -195,7 +207,7 @@ def _spaces(words: list[str]) -> list[bool]:
     out = []
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        out.append(bool(nxt) and w not in _NO_SPACE_AFTER and not _PUNCT_BEFORE.match(nxt))
+        out.append(bool(nxt) and nxt != "\n" and w not in _NO_SPACE_AFTER | {"\n"} and not _PUNCT_BEFORE.match(nxt))
     return out
 
 
@@ -218,6 +230,9 @@ def read_gum(corpora: Path, partition: str) -> list[GoldDoc]:
         new_sentence = True
         for line in lines[1:]:
             if line.startswith("<"):
+                if _BLOCK.match(line) and words and words[-1] != "\n":
+                    words.append("\n")  # a paragraph, heading or list item starts a new line
+                    starts.append(False)
                 if line.startswith("<s ") or line.startswith("<s>"):
                     new_sentence = True
                 elif line.startswith("<date"):
@@ -269,10 +284,18 @@ def read_meantime(corpora: Path, sub: str) -> list[GoldDoc]:
         dct = _meantime_dct(root, tokens)
         if dct is None:
             continue
-        index = {tid: i for i, tid in enumerate(tokens)}
-        words = [w for w, _ in tokens.values()]
-        sents = [s for _, s in tokens.values()]
-        starts = [i == 0 or sents[i] != sents[i - 1] for i in range(len(words))]
+        index: dict[str, int] = {}
+        words: list[str] = []
+        starts: list[bool] = []
+        previous = None
+        for tid, (word, sent) in tokens.items():
+            if previous is not None and sent != previous and sent <= 2:
+                words.append("\n")  # the headline and the dateline are lines of their own
+                starts.append(False)
+            index[tid] = len(words)
+            words.append(word)
+            starts.append(sent != previous)
+            previous = sent
         doc = GoldDoc(path.stem, sub, dct, words, starts)
         for tx in root.iter("TIMEX3"):
             if tx.get("functionInDocument") == "CREATION_TIME" or tx.get("type") != "DATE":
@@ -379,6 +402,7 @@ def score(docs: list[GoldDoc], parsed: list[Any], *, use_mod: bool, baseline: bo
         doc._.date = gold.dct
         normaliser(doc)
         spans = _system_spans(doc)
+        gum_side = gold.dct if use_mod else None
         for g in gold.dates:
             overlapping = [s for s in spans if s.start < g.end and g.start < s.end]
             row: dict[str, Any] = {"doc": gold.doc_id, "group": gold.group, "gold": g.key, "raw": g.raw,
@@ -388,8 +412,14 @@ def score(docs: list[GoldDoc], parsed: list[Any], *, use_mod: bool, baseline: bo
                 span = max(overlapping, key=lambda s: (min(s.end, g.end) - max(s.start, g.start), -len(s)))
                 norm = span._.norm
                 value = getattr(norm, "value", None)
+                mod = getattr(norm, "mod", None)
+                # one newsie interval "1922/2013" over two gold dates "1922", "2013": each gold date is
+                # compared with its own end of the interval
+                inside = [o for o in gold.dates if o.start < span.end and span.start < o.end]
+                if value and "/" in value and len(inside) > 1 and g in (inside[0], inside[-1]):
+                    value = value.split("/")[0 if g is inside[0] else 1]
                 row.update(span=span.text, value=value, rule=getattr(norm, "rule", None),
-                           newsie=timex_key(value, getattr(norm, "mod", None), use_mod=use_mod))
+                           newsie=timex_key(value, mod, use_mod=use_mod, dct=gum_side))
                 if baseline:
                     row["dateparser"] = dateparser_key(span.text, gold.dct, tense_of(span))
             rows.append(row)
