@@ -109,12 +109,15 @@ class Normaliser:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        from newsie.normalize.dates import TextTime
+
         anchor = doc._.date
+        text_time = TextTime(doc, anchor)  # the reference time moves through the document in reading order
         for ent in doc.ents:
             if ent.label_ not in NORMALISED_LABELS:
                 continue
             try:
-                value = normalise_span(ent, anchor)
+                value = normalise_span(ent, anchor, text_time)
             except Exception as err:  # never lose a document to one odd span
                 value = None
                 doc.user_data.setdefault(("newsie", "normalize_errors"), []).append(f"{ent.text!r}: {err!r}")
@@ -123,10 +126,14 @@ class Normaliser:
         return doc
 
 
-def normalise_span(ent: Span, anchor: Any = None) -> Any:
-    """The normalised value of one entity span (QuantityValue, AgeValue, TimeValue) or ``None``."""
+def normalise_span(ent: Span, anchor: Any = None, text_time: Any = None) -> Any:
+    """The normalised value of one entity span (QuantityValue, AgeValue, TimeValue) or ``None``.
+
+    ``text_time`` (a :class:`newsie.normalize.dates.TextTime`) carries the document's reference time;
+    a date mention read with it also moves it.  Without it dates count from ``anchor`` alone.
+    """
     from newsie.normalize.ages import age_span, attached_to_person, is_age_context, parse_age
-    from newsie.normalize.dates import resolve_date, tense_of
+    from newsie.normalize.dates import resolve_date, tense_of, with_context
     from newsie.normalize.numbers import parse_ordinal, parse_quantity
     from newsie.schema import QuantityValue
 
@@ -143,7 +150,18 @@ def normalise_span(ent: Span, anchor: Any = None) -> Any:
         if age is not None:
             return age
     if label in TIME_LABELS:
-        value = resolve_date(ent.text, anchor, tense_of(ent))
+        if text_time is None:
+            value = resolve_date(ent.text, anchor, tense_of(ent))
+        else:
+            text, tense, mod = with_context(ent, tense_of(ent))
+            reference, generic = text_time.reference_for(ent), text_time.is_generic(tense)
+            value = resolve_date(text, anchor, tense, reference=reference, generic=generic)
+            if value is None and text != ent.text:
+                value = resolve_date(ent.text, anchor, tense, reference=reference, generic=generic)
+            if value is not None and mod is not None and value.mod is None and value.precision not in (
+                    "duration", "ref", "unknown"):
+                value = value.model_copy(update={"mod": mod})
+            text_time.update(value, ent)
         if value is None and label == "DATE" and attached_to_person(ent):
             return parse_age(ent.text)  # NER's DATE "45" in "Smith, 45," is an age
         return value

@@ -21,6 +21,8 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsie.normalize import lexicon
@@ -40,6 +42,31 @@ _CALENDAR_PRECISIONS = {"day", "week", "month", "season", "year", "decade", "cen
 
 def _lex() -> dict:
     return lexicon.load("dates.yaml")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The reference time of a text: where anaphoric expressions ("the next day", "that year") count from.
+
+    It starts as the article date and moves to each calendar date the text mentions (see
+    :func:`newsie.normalize.component.Normaliser`); ``precision`` says how much of ``day`` is known ("year":
+    only its year, ``day`` is January 1).  ``sentence`` is where it was set: a reference far from the article
+    date only lends its year to "July 14" while it is fresh (:data:`NARRATIVE_SENTENCES`).
+    """
+
+    day: Date
+    precision: str = "day"
+    sentence: int = 0
+    far: bool = False  # more than a year away from the article date: the text narrates another time
+
+
+#: A reference more than a year from the article date lends its year to underspecified dates ("July 14",
+#: "October") for this many sentences after the one that set it (a biography's "In 1831 ... On July 14").
+#: Chosen on GUM train (bio) and MEANTIME airbus/apple, where news text mentioning an old year rarely
+#: continues in that year.
+NARRATIVE_SENTENCES = 3
+_REFERENCE: ContextVar[Reference | None] = ContextVar("newsie_date_reference", default=None)
+_PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 
 
 def _tv(value: str, precision: str, rule: str, anchored: bool, **extra: object) -> TimeValue:
@@ -138,6 +165,43 @@ def _alt_cached(words: tuple[str, ...]) -> str:
 
 
 # ------------------------------------------------------------------ handlers
+def _reference(anchor: Date | None) -> Reference | None:
+    """The current reference time: the one set by the component, else the article date."""
+    ref = _REFERENCE.get()
+    if ref is not None:
+        return ref
+    return Reference(anchor) if anchor is not None else None
+
+
+def _shifted(ref: Reference, unit: str, n: int, part: str | None, rule: str) -> TimeValue | None:
+    """``ref`` moved by ``n`` units, written at the unit's precision; ``None`` when ``ref`` is too coarse."""
+    need = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}.get(unit)
+    if need is None or _PRECISION_RANK.get(ref.precision, 0) < _PRECISION_RANK[need]:
+        return None
+    d = ref.day
+    if unit == "day":
+        day = d + _dt.timedelta(days=n)
+        return _tv(day.isoformat() + (f"T{part}" if part else ""), "time" if part else "day", rule, True)
+    if unit == "week":
+        return _tv(_week(d + _dt.timedelta(weeks=n)), "week", rule, True)
+    if unit == "month":
+        y, mo = _shift_months(d.year, d.month, n)
+        return _tv(f"{y:04d}-{mo:02d}", "month", rule, True)
+    if unit == "decade":
+        return _tv(f"{(d.year + 10 * n) // 10:03d}", "decade", rule, True)
+    return _tv(f"{d.year + n:04d}", "year", rule, True)
+
+
+def _anaphoric(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"the same day", "the next day", "that year", "the following morning": the reference time moved."""
+    entry = _lex()["anaphoric"].get(t)
+    if entry is None or anchor is None:
+        return None
+    ref = _reference(anchor)
+    unit, n, part = entry
+    return _shifted(ref, unit, int(n), part, "anaphoric") if ref is not None else None
+
+
 def _ref(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     for value, words in _lex()["refs"].items():
         if t in words:
@@ -510,7 +574,7 @@ _UNIT = r"(?P<u>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months
 
 
 def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
-    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|earlier|before|later|after|from now|hence)", t)
+    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|earlier|before|later|after|afterwards|afterward|from now|hence)", t)
     if not m:
         return None
     count = _count(m.group("n"))
@@ -522,6 +586,17 @@ def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     relative_to_dct = direction in ("ago", "from now", "hence")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     dirword = "past" if sign < 0 else "future"
+    if not relative_to_dct and anchor is not None and count != "X" and count == int(count):
+        # "two days later", "a year earlier": a point, the reference time moved by the offset
+        ref = _reference(anchor)
+        unit_name = {"D": "day", "W": "week", "W2": "week", "M": "month", "Y": "year", "DE": "decade"}.get(code)
+        if ref is not None and unit_name is not None:
+            k = int(count) * sign * (2 if code == "W2" else 1)
+            if unit_name == "week":  # "a week later" is the day seven days on, not the week
+                unit_name, k = "day", 7 * k
+            point = _shifted(ref, unit_name, k, None, "offset-point")
+            if point is not None:
+                return point
     if not relative_to_dct or anchor is None or count == "X" or precision in ("time",) or count != int(count):
         if relative_to_dct and count == "X":
             return _tv("PAST_REF" if sign < 0 else "FUTURE_REF", "ref", "ago", False, direction=dirword, fuzzy=True)
@@ -648,7 +723,7 @@ def _ref_keyword(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue 
 
 Handler = Callable[[str, "Date | None", "Tense | None"], "TimeValue | None"]
 HANDLERS: tuple[Handler, ...] = (
-    _ref, _set, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
+    _anaphoric, _ref, _set, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
     _season, _ago, _duration, _clock, _week_of_month, _unspecified,
 )
 
@@ -711,19 +786,52 @@ def _resolve(t: str, anchor: Date | None, tense: Tense | None, depth: int = 0) -
     return None
 
 
-def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = None) -> TimeValue | None:
+#: Rules that guess a year the text does not give ("July 14", "in October", "summer", "on Friday").
+_YEAR_GUESS_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday", "dates:weekday"})
+#: Of those, the ones that stay yearless in text without a narrative time ("in June" in a travel guide).
+_GENERIC_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday"})
+
+
+def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = None, *,
+                 reference: Reference | None = None, generic: bool = False) -> TimeValue | None:
     """The TIMEX3-style value of a date/time expression, or ``None`` where no rule reads it.
 
     ``anchor`` is the document date; ``tense`` ("past"/"present"/"future") of
     the governing verb chooses between earlier and later readings of
     "Jan. 20" or "Thursday".  ``TimeValue.rule`` names the rule used.
+
+    ``reference`` is the text's reference time (see :class:`Reference`; default: the article date):
+    anaphoric expressions ("the same day", "that year") and offsets ("two days later", "a year earlier")
+    count from it, and a ``far`` reference lends its year to "July 14" (the first such date on or after
+    it: narratives move forward).  Deictic expressions ("yesterday", "last week", "20 years ago") always
+    count from the article date.  "20 years ago" is a point (the year ``anchor.year - 20``), as in TimeML,
+    not a duration.  ``generic`` says the text has no narrative time (a travel guide's "in June"): a month,
+    day or season it does not date stays ``XXXX-06``.  Without ``anchor`` neither applies: only what the
+    text fixes is kept, as before.
     """
     if not isinstance(text, str) or len(text) > 200:
         return None
     if isinstance(anchor, _dt.datetime):
         anchor = anchor.date()
     t = normalise(text)
-    return _resolve(t, anchor, tense) if t else None
+    if not t:
+        return None
+    token = _REFERENCE.set(reference if anchor is not None else None)
+    try:
+        value = _resolve(t, anchor, tense)
+        if value is None or anchor is None or not value.anchored or value.rule not in _YEAR_GUESS_RULES:
+            return value
+        if generic and value.rule in _GENERIC_RULES:
+            return _resolve(t, None, tense)
+        if reference is not None and reference.far:
+            start = Date(reference.day.year, 1, 1) if reference.precision == "year" else reference.day
+            _REFERENCE.set(None)
+            moved = _resolve(t, start, "future")
+            if moved is not None:
+                return moved.model_copy(update={"rule": moved.rule + "@reference"})
+        return value
+    finally:
+        _REFERENCE.reset(token)
 
 
 # --------------------------------------------------------------------- tense
@@ -775,3 +883,118 @@ def tense_of(span: Span | Token) -> Tense | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_tense(token)
+
+
+# ------------------------------------------------------------ document state
+#: Text that addresses its reader this often (second-person words per 1,000 words) and says a date in the
+#: present tense has no narrative time: a travel guide's "in June" is any June.  Chosen on GUM train (voyage
+#: and interview vs news) and MEANTIME airbus/apple.
+GENERIC_YOU_PER_1000 = 3.0
+_YOU = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+
+
+def _reference_of(value: TimeValue, sentence: int, anchor: Date) -> Reference | None:
+    """The reference time a resolved mention sets, or ``None`` when it names no calendar point."""
+    v = value.value
+    if value.precision not in ("day", "time", "month", "year", "week", "season") or "/" in v:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
+    if m is None:
+        return None
+    w = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", v)
+    try:
+        if w:
+            day, precision = Date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1), "week"
+        elif m.group(3):
+            day, precision = Date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+        elif m.group(2):
+            day, precision = Date(int(m.group(1)), int(m.group(2)), 1), "month"
+        else:
+            day, precision = Date(int(m.group(1)), 1, 1), "year"
+    except ValueError:
+        return None
+    return Reference(day, precision, sentence, far=abs(day.year - anchor.year) > 1)
+
+
+class TextTime:
+    """The date normaliser's state over one document: its reference time and whether it narrates.
+
+    Why: a date in running text is read against the text's own time, not only the article date.  The
+    reference starts at the article date and moves to every calendar date a mention resolves to (a day,
+    month, week or year, explicit or anchored; not a duration, interval or PAST_REF), except that a
+    coarser mention inside the current reference ("2009" after "March 3, 2009") keeps the finer one.
+    Without an article date nothing here applies (output as without it).
+    """
+
+    def __init__(self, doc: object, anchor: Date | None) -> None:
+        self.anchor = anchor
+        self.reference = Reference(anchor) if anchor is not None else None
+        words = [t.lower_ for t in doc if t.is_alpha]  # type: ignore[attr-defined]
+        you = sum(w in _YOU for w in words)
+        years = [int(t.text) for t in doc if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]  # type: ignore[attr-defined]
+        near = sum(anchor is not None and abs(y - anchor.year) <= 1 for y in years)
+        #: most years the text writes are far from the article date: it narrates another time (a biography)
+        self.historical = anchor is not None and len(years) > 2 * near
+        #: it addresses the reader and never writes the article date's year: no narrative time
+        self.generic = (anchor is not None and bool(words) and near == 0
+                        and 1000 * you / len(words) >= GENERIC_YOU_PER_1000)
+        self._sentence: dict[int, int] = {}
+        if doc.has_annotation("SENT_START"):  # type: ignore[attr-defined]
+            for i, sent in enumerate(doc.sents):  # type: ignore[attr-defined]
+                self._sentence[sent.start] = i
+
+    def sentence(self, span: Span) -> int:
+        start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+        return self._sentence.get(start, 0)
+
+    def reference_for(self, span: Span) -> Reference | None:
+        """The reference for ``span``; a far one stops lending its year after NARRATIVE_SENTENCES."""
+        ref = self.reference
+        if ref is None or not ref.far:
+            return ref
+        if not self.historical or self.sentence(span) - ref.sentence > NARRATIVE_SENTENCES:
+            return Reference(ref.day, ref.precision, ref.sentence, far=False)
+        return ref
+
+    def is_generic(self, tense: Tense | None) -> bool:
+        return self.generic and tense in (None, "present")
+
+    def update(self, value: TimeValue | None, span: Span) -> None:
+        if value is None or self.anchor is None:
+            return
+        new = _reference_of(value, self.sentence(span), self.anchor)
+        if new is None:
+            return
+        old = self.reference
+        if old is not None and _PRECISION_RANK[new.precision] < _PRECISION_RANK.get(old.precision, 0):
+            inside = old.day.year == new.day.year and (new.precision == "year" or old.day.month == new.day.month)
+            if inside:
+                self.reference = Reference(old.day, old.precision, new.sentence, far=old.far)
+                return
+        self.reference = new
+
+
+def with_context(span: Span, tense: Tense | None) -> tuple[str, Tense | None, str | None]:
+    """The words around a mention that change its reading: (text to resolve, tense, mod).
+
+    "Two years" followed by "later" is the offset "two years later" (NER often leaves the cue word out);
+    "until Friday"/"by Friday" look forward in a present-tense sentence, "since Friday" back.  (An
+    open-ended mod for "since 2005" was tried: GUM's gold closes most of them, so the value is the year.)
+    """
+    lex = _lex()
+    doc = span.doc
+    text = span.text
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and after.lower_ in lex["offset_cues"]:
+        follower = doc[after.i + 1] if after.i + 1 < len(doc) else None
+        if after.lower_ not in ("before", "after") or follower is None or follower.is_punct:
+            text = f"{text} {after.text}"
+    mod = None
+    if before is not None:
+        cue = before.lower_
+        if cue in lex["forward_prepositions"] and tense in (None, "present"):
+            tense = "future"
+        elif cue in lex["past_prepositions"] and tense is None:
+            tense = "past"
+    return text, tense, mod
