@@ -128,7 +128,7 @@ DURATIONS_AND_REFS = [
     ("the first two years", "P2Y", "duration", None, None, False),
     ("annual", "P1Y", "duration", "EVERY", None, False),
     ("every day", "P1D", "duration", "EVERY", None, False),
-    ("three days later", "P3D", "duration", None, "future", False),
+    ("a few days later", "PXD", "duration", None, "future", True),  # an open count stays a duration
     ("recently", "PAST_REF", "ref", None, "past", False),
     ("in the past", "PAST_REF", "ref", None, "past", False),
     ("in recent U.S. history", "PAST_REF", "ref", None, "past", False),

@@ -80,6 +80,8 @@ def normalise(text: str) -> str:
     t = t.replace(",", " ")
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"\s*-\s*(?=[a-z])", "-", t) if re.search(r"\bmid\s*-", t) else t
+    t = re.sub(r"[\[\]]", "", t)  # "[Ten] years ago": an editor's bracket
+    t = re.sub(r"(?<=\d)(st|nd|rd|th) - (?=century)", r"\1-", t)  # "19th - century" (tokens re-joined)
     t = re.sub(r"\s+", " ", t)
     t = t.strip(" .;:!?()[]\"'")
     return re.sub(r" (?:and|or|to|-)$", "", t)  # a conjunction NER left at the end: "the 70s and"
@@ -228,6 +230,14 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
         return None
     a = _resolve(m.group("a"), anchor, tense, depth + 1)
     b = _resolve(m.group("b"), anchor, tense, depth + 1)
+    if b is not None and not b.anchored and (a is None or a.anchored):
+        # "March to August 2011", "5-6 September 2019": the first part takes the second's month/year
+        rest = m.group("b").split(" ")
+        for k in range(1, len(rest)):
+            shared = _resolve(f"{m.group('a')} {' '.join(rest[k:])}", anchor, tense, depth + 1)
+            if shared is not None and not shared.anchored:
+                a = shared
+                break
     calendar_kinds = _CALENDAR_PRECISIONS - {"time"}
     if a is None or b is None or a.precision not in calendar_kinds or b.precision not in calendar_kinds:
         return None
@@ -351,19 +361,39 @@ def _month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None
 
 
 def _year(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
-    m = re.fullmatch(r"(?:the year |fiscal |fy ?|calendar )?(\d{4})", t)
+    """Years ("2009", "AD 842", "the year 71", "in '80"), decades ("the 1990s", "the sixties"), centuries."""
+    lex = _lex()
+    m = re.fullmatch(r"(?:the year |fiscal |fy ?|calendar )?(\d{4})(?: (?:season|school year|academic year))?", t)
     if m and _year_of(m.group(1)):
         return _tv(m.group(1), "year", "year", False)
+    m = re.fullmatch(r"(?:the year (?:ad )?(\d{1,4})|(?:ad|ce) (\d{1,4})|(\d{1,4}) (?:ad|ce)|the year (\d{3}))", t)
+    if m:  # an era word or "the year" makes any number a year
+        n = int(next(g for g in m.groups() if g))
+        return _tv(f"{n:04d}", "year", "year", False) if 0 < n < 2200 else None
+    m = re.fullmatch(r"'(\d\d)", t)
+    if m:  # "in '80": the century whose year is nearest before the article date (1980 in 2023, 2015 for '15)
+        d2 = int(m.group(1))
+        base = anchor.year if anchor is not None else 2000
+        year = (base // 100) * 100 + d2
+        if year > base:
+            year -= 100
+        return _tv(f"{year:04d}", "year", "two-digit-year", anchor is not None)
     m = re.fullmatch(r"(?:the )?(?:(1[0-9]|20)|')?(\d)0'?s", t)
-    if m:
-        century = m.group(1)
+    word = re.fullmatch(rf"(?:the )?(?:(1[0-9]|20) ?)?({_alt(lex['decade_words'])})", t)
+    if m or word:
+        if m:
+            century, digit = m.group(1), m.group(2)
+        else:
+            century, digit = word.group(1), str(lex["decade_words"][word.group(2)])  # type: ignore[union-attr]
         if century is None:
-            d2 = int(m.group(2)) * 10
+            d2 = int(digit) * 10
             century = "20" if anchor is not None and d2 <= anchor.year % 100 else "19"
-        return _tv(f"{century}{m.group(2)}", "decade", "decade", False)
-    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", t)
+        return _tv(f"{century}{digit}", "decade", "decade", False)
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)[- ]century", t) or re.fullmatch(
+        rf"(?:the )?({_alt(lex['ordinal_words'])})[- ]century", t)
     if m:
-        return _tv(f"{int(m.group(1)) - 1:02d}", "century", "century", False)
+        n = int(m.group(1)) if m.group(1).isdigit() else int(lex["ordinal_words"][m.group(1)])
+        return _tv(f"{n - 1:02d}", "century", "century", False)
     return None
 
 
@@ -614,8 +644,8 @@ def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
         return _tv(f"{y:04d}-Q{(mo - 1) // 3 + 1}", "season", "ago", True)
     if code == "Y":
         return _tv(f"{anchor.year + n:04d}", "year", "ago", True)
-    if code == "DE":
-        return _tv(f"{(anchor.year + 10 * n) // 10:03d}", "decade", "ago", True)
+    if code == "DE":  # "a decade ago" is a year, like "ten years ago"
+        return _tv(f"{anchor.year + 10 * n:04d}", "year", "ago", True)
     return None
 
 

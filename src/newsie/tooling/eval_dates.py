@@ -92,6 +92,11 @@ def iso_bounds(value: str) -> tuple[Bound, Bound] | None:
     """
     v = value.strip()
     v = re.sub(r"T.*$", "", v)
+    m = re.fullmatch(r"XXXX-(SP|SU|FA|WI)", v)
+    if m:
+        first_month, months = SEASON_MONTHS[m.group(1)]
+        last_month = (first_month + months - 2) % 12 + 1
+        return (None, first_month, 1), (None, last_month, _last_day(None, last_month))
     m = re.fullmatch(r"(?:--|XXXX-)(\d{2})(?:-(\d{2}))?", v)
     if m:
         mo = int(m.group(1))
