@@ -158,6 +158,8 @@ def normalise_span(ent: Span, anchor: Any = None, text_time: Any = None) -> Any:
             value = resolve_date(text, anchor, tense, reference=reference, generic=generic)
             if value is None and text != ent.text:
                 value = resolve_date(ent.text, anchor, tense, reference=reference, generic=generic)
+            if value is None and label == "DATE":
+                value = text_time.bare_year(ent.text)
             if value is not None and mod is not None and value.mod is None and value.precision not in (
                     "duration", "ref", "unknown"):
                 value = value.model_copy(update={"mod": mod})

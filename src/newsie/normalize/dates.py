@@ -83,7 +83,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"[\[\]]", "", t)  # "[Ten] years ago": an editor's bracket
     t = re.sub(r"(?<=\d)(st|nd|rd|th) - (?=century)", r"\1-", t)  # "19th - century" (tokens re-joined)
     t = re.sub(r"\s+", " ", t)
-    t = t.strip(" .;:!?()[]\"'")
+    t = t.strip(" .;:!?()[]\"'-")
     return re.sub(r" (?:and|or|to|-)$", "", t)  # a conjunction NER left at the end: "the 70s and"
 
 
@@ -283,8 +283,8 @@ def _month_day(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | 
     t = re.sub(rf"^(?:{wd}) (?=\d|(?:{months})\b|the \d)", "", t)
     rel = r"(?: (?:of )?(?P<rel>this|last|next) year)?"
     pats = [
-        rf"(?P<m>{months}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d{{4}}))?{rel}",
-        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{months})(?: (?P<y>\d{{4}}))?{rel}",
+        rf"(?P<m>{months}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d{{3,4}}))?{rel}",
+        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{months})(?: (?P<y>\d{{3,4}}))?{rel}",
     ]
     for pat in pats:
         m = re.fullmatch(pat, t)
@@ -323,9 +323,14 @@ def _month_day(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | 
 def _month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     lex = _lex()
     months = _alt(lex["months"])
-    m = re.fullmatch(rf"(?P<m>{months}) (?:of )?(?P<y>\d{{4}})", t)
+    m = re.fullmatch(rf"(?P<m>{months}) (?:of )?(?P<y>\d{{4}}|\d{{3}})", t)
     if m:
         return _tv(f"{int(m.group('y')):04d}-{lex['months'][m.group('m')]:02d}", "month", "month-year", False)
+    m = re.fullmatch(rf"(?P<m>{months}) (?:of )?(?:that|the same|that same) year", t)
+    if m and anchor is not None:  # "in March the same year": the reference time's year
+        ref = _reference(anchor)
+        if ref is not None:
+            return _tv(f"{ref.day.year:04d}-{lex['months'][m.group('m')]:02d}", "month", "anaphoric", True)
     m = re.fullmatch(
         rf"(?:(?P<dir>last|this|next|past|previous|coming) )?(?P<m>{months})"
         rf"(?: (?:of )?(?P<rel>this|last|next) year)?", t)
@@ -817,7 +822,8 @@ def _resolve(t: str, anchor: Date | None, tense: Tense | None, depth: int = 0) -
 
 
 #: Rules that guess a year the text does not give ("July 14", "in October", "summer", "on Friday").
-_YEAR_GUESS_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday", "dates:weekday"})
+#: (A weekday is not among them: "on Wednesday" in news after "in 1991" is still this week's.)
+_YEAR_GUESS_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday"})
 #: Of those, the ones that stay yearless in text without a narrative time ("in June" in a travel guide).
 _GENERIC_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday"})
 
@@ -985,6 +991,22 @@ class TextTime:
         if not self.historical or self.sentence(span) - ref.sentence > NARRATIVE_SENTENCES:
             return Reference(ref.day, ref.precision, ref.sentence, far=False)
         return ref
+
+    def bare_year(self, text: str) -> TimeValue | None:
+        """A bare number NER calls a date, read as a year only in a text that narrates the past.
+
+        "347" in a saint's life is the year 347 and "'94"/"94" after "1891" is 1894; in news "300" is
+        not a year, so elsewhere this gives nothing.
+        """
+        t = text.strip().lstrip("'’")
+        if not self.historical or not t.isdigit() or self.reference is None:
+            return None
+        if len(t) == 3 and int(t) >= 100:
+            return _tv(f"{int(t):04d}", "year", "bare-year", False)
+        if len(t) == 2 and self.reference.far:
+            century = self.reference.day.year // 100 * 100
+            return _tv(f"{century + int(t):04d}", "year", "bare-year", True)
+        return None
 
     def is_generic(self, tense: Tense | None) -> bool:
         return self.generic and tense in (None, "present")
