@@ -383,6 +383,9 @@ def _year(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
         if year > base:
             year -= 100
         return _tv(f"{year:04d}", "year", "two-digit-year", anchor is not None)
+    m = re.fullmatch(r"(?:the )?(1[0-9])00'?s", t)
+    if m:  # "the 1800s" is the century 1800-1899, not the decade 1800-1809
+        return _tv(m.group(1), "century", "century", False)
     m = re.fullmatch(r"(?:the )?(?:(1[0-9]|20)|')?(\d)0'?s", t)
     word = re.fullmatch(rf"(?:the )?(?:(1[0-9]|20) ?)?({_alt(lex['decade_words'])})", t)
     if m or word:
@@ -777,7 +780,7 @@ def _with_mod(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
         joined = word.endswith("-")
         if (joined and t.startswith(word)) or t.startswith(word + " "):
             inner = t[len(word):].strip()
-            inner = {"the year": "this year", "the month": "this month", "the week": "this week",
+            inner = {"the month": "this month", "the week": "this week",
                      "the quarter": "this quarter", "the decade": "this decade"}.get(inner, inner)
             value = _resolve(inner, anchor, tense, depth + 1)
             if value is not None and value.precision in _CALENDAR_PRECISIONS - {"day", "time"}:

@@ -29,6 +29,7 @@ import argparse
 import calendar
 import datetime as _dt
 import hashlib
+import json
 import os
 import re
 import sys
@@ -192,6 +193,25 @@ def timex_key(value: str | None, mod: str | None = None, *, use_mod: bool = True
         return (None, key[1])
     if use_mod and mod in _OPEN_START:
         return (key[0], None)
+    if use_mod and mod in ("START", "END") and "/" not in value:
+        return _part(value, key, mod)
+    return key
+
+
+def _part(value: str, key: tuple[Bound, Bound], mod: str) -> Key:
+    """"early"/"late" as the part of the period GUM's annotators mark: the first or second half of a month
+    (days 1-15, 15-end), year (January-June, July-December) or decade (years 0-4, 5-9), the first or last
+    quarter of a century (00-24, 75-99)."""
+    (y0, m0, d0), (y1, m1, d1) = key
+    start = mod == "START"
+    if re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}", value):
+        return ((y0, m0, 1), (y0, m0, 15)) if start else ((y0, m0, 15), (y1, m1, d1))
+    if re.fullmatch(r"\d{4}", value):
+        return ((y0, 1, 1), (y0, 6, 30)) if start else ((y0, 7, 1), (y0, 12, 31))
+    if re.fullmatch(r"\d{3}", value) and y0 is not None:
+        return ((y0, 1, 1), (y0 + 4, 12, 31)) if start else ((y0 + 5, 1, 1), (y1, 12, 31))
+    if re.fullmatch(r"\d{2}", value) and y0 is not None:
+        return ((y0, 1, 1), (y0 + 24, 12, 31)) if start else ((y0 + 75, 1, 1), (y1, 12, 31))
     return key
 
 
@@ -423,6 +443,9 @@ def score(docs: list[GoldDoc], parsed: list[Any], *, use_mod: bool, baseline: bo
                 inside = [o for o in gold.dates if o.start < span.end and span.start < o.end]
                 if value and "/" in value and len(inside) > 1 and g in (inside[0], inside[-1]):
                     value = value.split("/")[0 if g is inside[0] else 1]
+                lead = span.start + (span[0].lower_ in ("the", "a", "an") and span.start < g.start)
+                if lead < g.start:
+                    mod = None  # the gold date is the inner expression, without newsie's "the end of"
                 row.update(span=span.text, value=value, rule=getattr(norm, "rule", None),
                            newsie=timex_key(value, mod, use_mod=use_mod, dct=gum_side))
                 if baseline:
@@ -479,11 +502,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="also list the gold dates newsie gets wrong")
     parser.add_argument("--no-cache", action="store_true", help="re-parse instead of reading the /tmp DocBin")
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser (faster iteration)")
+    parser.add_argument("--dump", type=Path, help="write every scored row as JSON lines here")
     args = parser.parse_args(argv)
     if not (args.corpora / "gum" / "xml").is_dir() or not (args.corpora / "meantime").is_dir():
         print(f"no gum/xml or meantime under {args.corpora}", file=sys.stderr)
         return 2
     results = evaluate(args.corpora, args.sets, cache=not args.no_cache, baseline=not args.no_baseline)
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for name, result in results.items():
+                for r in result["rows"]:
+                    fh.write(json.dumps({"set": name, **r, "gold": format_key(r["gold"]),
+                                         "newsie": format_key(r["newsie"]),
+                                         "dateparser": format_key(r["dateparser"])}) + "\n")
     for name, result in results.items():
         print(format_table(name + (" (held out)" if name in HELD_OUT else ""), result))
         if args.errors:
