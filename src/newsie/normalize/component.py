@@ -28,6 +28,8 @@ from newsie.normalize import lexicon
 TIME_LABELS = frozenset({"DATE", "TIME"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NORMALISED_LABELS = TIME_LABELS | QUANTITY_LABELS | {"ORDINAL"}
+#: ``doc.spans`` key of the date expressions the NER missed (found by rules; ``doc.ents`` is left alone)
+TIMEX_SPANS = "newsie_timex"
 
 
 def _prefix_patterns(lists: list[str]) -> list[list[dict[str, Any]]]:
@@ -109,11 +111,13 @@ class Normaliser:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from newsie.normalize.dates import TextTime
+        from newsie.normalize.dates import TextTime, missed_dates
 
         anchor = doc._.date
         text_time = TextTime(doc, anchor)  # the reference time moves through the document in reading order
-        for ent in doc.ents:
+        timex = missed_dates(doc)
+        doc.spans[TIMEX_SPANS] = timex
+        for ent in sorted([*doc.ents, *timex], key=lambda s: (s.start, s.end)):
             if ent.label_ not in NORMALISED_LABELS:
                 continue
             try:

@@ -1053,3 +1053,41 @@ def with_context(span: Span, tense: Tense | None) -> tuple[str, Tense | None, st
         elif cue in lex["past_prepositions"] and tense is None:
             tense = "past"
     return text, tense, mod
+
+
+def missed_dates(doc: object) -> list[Span]:
+    """Date expressions the NER left out, as DATE spans for ``doc.spans["newsie_timex"]`` (not ``doc.ents``).
+
+    Only forms whose shape makes them dates (lists in ``dates.yaml``): a year after a temporal preposition
+    ("in 2017", "since 1602"), a numeric date ("7/8/07"), and the TimeML reference adverbs ("now",
+    "currently", "recently").  A token inside any entity is left to the NER.
+    """
+    from spacy.tokens import Span as _Span
+
+    lex = _lex()
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}  # type: ignore[attr-defined]
+    out: list[Span] = []
+    preps = set(lex["year_prepositions"])
+    adverbs = {tuple(p.split(" ")): p for p in lex["reference_adverbs"]}
+    longest = max((len(k) for k in adverbs), default=1)
+    i = 0
+    n = len(doc)  # type: ignore[arg-type]
+    while i < n:
+        tok = doc[i]  # type: ignore[index]
+        if i in taken:
+            i += 1
+            continue
+        prev = doc[i - 1].lower_ if i > 0 else ""  # type: ignore[index]
+        if re.fullmatch(r"1\d{3}|20\d{2}", tok.text) and prev in preps:
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
+        elif re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text):
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
+        else:
+            for k in range(longest, 0, -1):
+                words = tuple(t.lower_ for t in doc[i:i + k])  # type: ignore[index]
+                if len(words) == k and words in adverbs and not any(j in taken for j in range(i, i + k)):
+                    out.append(_Span(doc, i, i + k, label="DATE"))  # type: ignore[arg-type]
+                    i += k - 1
+                    break
+        i += 1
+    return out
