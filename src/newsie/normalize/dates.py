@@ -66,6 +66,8 @@ class Reference:
 #: continues in that year.
 NARRATIVE_SENTENCES = 3
 _REFERENCE: ContextVar[Reference | None] = ContextVar("newsie_date_reference", default=None)
+#: set while a generic text's date is re-read without its year (lets "July to September" be XXXX-07/XXXX-09)
+_GENERIC: ContextVar[bool] = ContextVar("newsie_date_generic", default=False)
 _PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 
 
@@ -241,6 +243,8 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
     calendar_kinds = _CALENDAR_PRECISIONS - {"time"}
     if a is None or b is None or a.precision not in calendar_kinds or b.precision not in calendar_kinds:
         return None
+    if _GENERIC.get() and a.value.startswith("XXXX-") and b.value.startswith("XXXX-"):
+        return _tv(f"{a.value}/{b.value}", a.precision, "interval", False)  # "July to September" of any year
     if a.value.startswith("X") or b.value.startswith("X") or a.value > b.value:
         return None
     return _tv(f"{a.value}/{b.value}", a.precision, "interval", a.anchored or b.anchored)
@@ -438,7 +442,10 @@ def _relative_period(t: str, anchor: Date | None, tense: Tense | None) -> TimeVa
         return _tv(_week(anchor + _dt.timedelta(weeks=step)), "week", "relative-period", True)
     if unit == "weekend":
         base = anchor + _dt.timedelta(weeks=step)
-        if direction == "the" and tense == "past" and anchor.isoweekday() < 6:
+        if tense == "past" and (direction == "the" and anchor.isoweekday() < 6
+                                or direction == "this" and anchor.isoweekday() <= 3):
+            # in a past-tense sentence "the weekend" written Monday-Friday and "this weekend" written
+            # Monday-Wednesday are the one just gone (late in the week "this weekend" is the coming one)
             base = anchor - _dt.timedelta(weeks=1)
         return _tv(_week(base) + "-WE", "week", "relative-period", True)
     if unit == "month":
@@ -562,6 +569,9 @@ def _half(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
 
 def _season(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     seasons = _lex()["seasons"]
+    m = re.fullmatch(rf"(?:the )?(?P<s>{_alt(seasons)})s", t)
+    if m:  # "summers", "the winters": every summer, of no year
+        return _tv(f"XXXX-{seasons[m.group('s')][0]}", "season", "season", False)
     m = re.fullmatch(rf"(?:(?P<dir>last|this|next|this past|past|coming) )?(?:the )?(?P<s>{_alt(seasons)})"
                      rf"(?: (?:of )?(?P<y>\d{{4}}))?", t)
     if not m:
@@ -721,7 +731,9 @@ def _clock(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None
         return _tv(base + clock, "time", "clock", day.anchored)
     if anchor is None:
         return _tv("XXXX-XX-XX" + clock, "time", "clock", False)
-    return _tv(anchor.isoformat() + clock, "time", "clock", True)
+    ref = _reference(anchor)  # "at 22:30" is on the day the text is talking about
+    day = ref.day if ref is not None and ref.precision == "day" else anchor
+    return _tv(day.isoformat() + clock, "time", "clock", True)
 
 
 def _week_of_month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
@@ -828,7 +840,7 @@ def _resolve(t: str, anchor: Date | None, tense: Tense | None, depth: int = 0) -
 #: (A weekday is not among them: "on Wednesday" in news after "in 1991" is still this week's.)
 _YEAR_GUESS_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday"})
 #: Of those, the ones that stay yearless in text without a narrative time ("in June" in a travel guide).
-_GENERIC_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday"})
+_GENERIC_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday", "dates:interval"})
 
 
 def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = None, *,
@@ -856,21 +868,24 @@ def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = No
     if not t:
         return None
     token = _REFERENCE.set(reference if anchor is not None else None)
+    generic_token = _GENERIC.set(False)
     try:
         value = _resolve(t, anchor, tense)
         if value is None or anchor is None or not value.anchored or value.rule not in _YEAR_GUESS_RULES:
             return value
-        if generic and value.rule in _GENERIC_RULES:
-            return _resolve(t, None, tense)
         if reference is not None and reference.far:
             start = Date(reference.day.year, 1, 1) if reference.precision == "year" else reference.day
             _REFERENCE.set(None)
             moved = _resolve(t, start, "future")
             if moved is not None:
                 return moved.model_copy(update={"rule": moved.rule + "@reference"})
+        if generic and value.rule in _GENERIC_RULES:
+            _GENERIC.set(True)
+            return _resolve(t, None, tense)
         return value
     finally:
         _REFERENCE.reset(token)
+        _GENERIC.reset(generic_token)
 
 
 # --------------------------------------------------------------------- tense
@@ -974,9 +989,9 @@ class TextTime:
         near = sum(anchor is not None and abs(y - anchor.year) <= 1 for y in years)
         #: most years the text writes are far from the article date: it narrates another time (a biography)
         self.historical = anchor is not None and len(years) > 2 * near
-        #: it addresses the reader and never writes the article date's year: no narrative time
-        self.generic = (anchor is not None and bool(words) and near == 0
-                        and 1000 * you / len(words) >= GENERIC_YOU_PER_1000)
+        #: it never writes the article date's year (news does, in its dateline if nowhere else): a present
+        #: tense "in June" there is any June (a travel guide, a how-to)
+        self.generic = anchor is not None and near == 0
         self._sentence: dict[int, int] = {}
         if doc.has_annotation("SENT_START"):  # type: ignore[attr-defined]
             for i, sent in enumerate(doc.sents):  # type: ignore[attr-defined]
