@@ -80,6 +80,7 @@ def normalise(text: str) -> str:
     t = text.translate(_DASHES).lower()
     t = re.sub(r"(?<=[a-z])\.", "", t)
     t = t.replace(",", " ")
+    t = re.sub(r"(?<=\d0)'s\b", "s", t)  # "1930's" is the decade
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"\s*-\s*(?=[a-z])", "-", t) if re.search(r"\bmid\s*-", t) else t
     t = re.sub(r"[\[\]]", "", t)  # "[Ten] years ago": an editor's bracket
@@ -838,7 +839,8 @@ def _resolve(t: str, anchor: Date | None, tense: Tense | None, depth: int = 0) -
 
 #: Rules that guess a year the text does not give ("July 14", "in October", "summer", "on Friday").
 #: (A weekday is not among them: "on Wednesday" in news after "in 1991" is still this week's.)
-_YEAR_GUESS_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday"})
+_YEAR_GUESS_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday",
+                               "dates:interval"})
 #: Of those, the ones that stay yearless in text without a narrative time ("in June" in a travel guide).
 _GENERIC_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday", "dates:interval"})
 
