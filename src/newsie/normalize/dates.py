@@ -41,7 +41,63 @@ _CALENDAR_PRECISIONS = {"day", "week", "month", "season", "year", "decade", "cen
 
 
 def _lex() -> dict:
-    return lexicon.load("dates.yaml")
+    return _validated(lexicon.load("dates.yaml"))
+
+
+_DAY_UNITS = {"day", "week", "month", "year"}
+_WORD_LISTS = ("offset_cues", "forward_prepositions", "past_prepositions", "year_prepositions",
+               "reference_adverbs", "reporting_lemmas", "strip_prefixes", "future_auxes", "future_governors")
+
+
+def validate_dates_lexicon(data: dict, source: str = "dates.yaml") -> dict:
+    """Check the shapes the date rules rely on; raise ``ValueError`` naming the file and the field.
+
+    Why on load: a typo in a data file ("[day, one, null]") would otherwise surface as a wrong date
+    somewhere in a corpus, not as an error.
+    """
+    def fail(field: str, why: str) -> None:
+        raise ValueError(f"{source}: {field}: {why}")
+
+    for key in (*_WORD_LISTS, "anaphoric", "movable_holidays", "time_zones", "duration_bound_mods",
+                "decade_words", "ordinal_words", "months", "weekdays", "parts_of_day", "mods", "bound_mods"):
+        if key not in data:
+            fail(key, "missing")
+    for key in _WORD_LISTS:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and w == w.lower() for w in data[key]):
+            fail(key, "expected a list of lower-case strings")
+    parts = set(data["parts_of_day"].values())
+    for phrase, entry in data["anaphoric"].items():
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in _DAY_UNITS
+                and isinstance(entry[1], int) and (entry[2] is None or entry[2] in parts)):
+            fail(f"anaphoric.{phrase}", f"expected [unit ({'/'.join(sorted(_DAY_UNITS))}), offset, part or null]")
+        if entry[2] is not None and entry[0] != "day":
+            fail(f"anaphoric.{phrase}", "a part of day needs the unit day")
+    for name, entry in data["movable_holidays"].items():
+        if entry != "easter" and not (isinstance(entry, list) and len(entry) == 3 and 1 <= entry[0] <= 12
+                                      and 1 <= entry[1] <= 7 and entry[2] in (-1, 1, 2, 3, 4)):
+            fail(f"movable_holidays.{name}", "expected easter or [month, ISO weekday, nth (1-4 or -1)]")
+    for zone, suffix in data["time_zones"].items():
+        if not isinstance(suffix, str) or not re.fullmatch(r"|Z|[+-]\d{2}:\d{2}", suffix):
+            fail(f"time_zones.{zone}", "expected Z, +HH:MM, -HH:MM or an empty string")
+    for word, mod in data["duration_bound_mods"].items():
+        if mod not in set(data["bound_mods"].values()):
+            fail(f"duration_bound_mods.{word}", f"{mod!r} is not a bound mod")
+    for key, lo, hi in (("decade_words", 1, 9), ("ordinal_words", 1, 21)):
+        for word, n in data[key].items():
+            if not (isinstance(n, int) and lo <= n <= hi):
+                fail(f"{key}.{word}", f"expected an integer {lo}-{hi}")
+    return data
+
+
+@functools.cache
+def _validated_once(ident: int) -> bool:
+    validate_dates_lexicon(lexicon.load("dates.yaml"), str(lexicon.DATA_DIR / "dates.yaml"))
+    return True
+
+
+def _validated(data: dict) -> dict:
+    _validated_once(id(data))
+    return data
 
 
 @dataclass(frozen=True)
@@ -268,6 +324,12 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
             if shared is not None and not shared.anchored:
                 a = shared
                 break
+    if a is not None and b is not None and a.anchored and b.anchored and a.value > b.value:
+        # "July to September" written in February: the end is the first September after the start
+        m_a = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", a.value)
+        if m_a:
+            start = Date(int(m_a.group(1)), int(m_a.group(2)), int(m_a.group(3) or 1))
+            b = _resolve(m.group("b"), start, "future", depth + 1) or b
     calendar_kinds = _CALENDAR_PRECISIONS - {"time"}
     if a is None or b is None or a.precision not in calendar_kinds or b.precision not in calendar_kinds:
         return None
