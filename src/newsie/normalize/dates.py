@@ -324,7 +324,8 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
             if shared is not None and not shared.anchored:
                 a = shared
                 break
-    if a is not None and b is not None and a.anchored and b.anchored and a.value > b.value:
+    conjunction = " and " in t and not t.startswith("between ")  # "October and April": two dates, no interval
+    if a is not None and b is not None and a.anchored and b.anchored and a.value > b.value and not conjunction:
         # "July to September" written in February: the end is the first September after the start
         m_a = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", a.value)
         if m_a:
