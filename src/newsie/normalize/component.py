@@ -1,5 +1,9 @@
 """The spaCy components ``newsie_numbers`` and ``newsie_normalize`` (run after whichever NER is in place).
 
+Dates are read in document order with a :class:`newsie.normalize.dates.TextTime` (the text's reference
+time); date expressions the NER missed ("in 2017", "currently") are added as DATE spans to
+``doc.spans["newsie_timex"]`` and normalised too, leaving ``doc.ents`` as the NER made it.
+
 ``newsie_numbers`` repairs number spans with Matcher rules from
 ``data/patterns.yaml``: it merges a range into one entity ("Between 300 and
 500" is one CARDINAL, not two), relabels an age range that NER took for a date
@@ -157,16 +161,13 @@ def normalise_span(ent: Span, anchor: Any = None, text_time: Any = None) -> Any:
         if text_time is None:
             value = resolve_date(ent.text, anchor, tense_of(ent))
         else:
-            text, tense, mod = with_context(ent, tense_of(ent))
+            text, tense = with_context(ent, tense_of(ent))
             reference, generic = text_time.reference_for(ent), text_time.is_generic(tense)
             value = resolve_date(text, anchor, tense, reference=reference, generic=generic)
             if value is None and text != ent.text:
                 value = resolve_date(ent.text, anchor, tense, reference=reference, generic=generic)
             if value is None and label == "DATE":
                 value = text_time.bare_year(ent.text)
-            if value is not None and mod is not None and value.mod is None and value.precision not in (
-                    "duration", "ref", "unknown"):
-                value = value.model_copy(update={"mod": mod})
             text_time.update(value, ent)
         if value is None and label == "DATE" and attached_to_person(ent):
             return parse_age(ent.text)  # NER's DATE "45" in "Smith, 45," is an age
@@ -204,7 +205,7 @@ def make_newsie_numbers(nlp: Language, name: str) -> NumberSpans:
     return NumberSpans(nlp, name)
 
 
-@Language.factory("newsie_normalize", requires=["doc.ents"], assigns=["span._.norm"])
+@Language.factory("newsie_normalize", requires=["doc.ents"], assigns=["span._.norm", "doc.spans"])
 def make_newsie_normalize(nlp: Language, name: str) -> Normaliser:
     """Factory of ``newsie_normalize`` (entry point in pyproject.toml)."""
     return Normaliser(nlp, name)

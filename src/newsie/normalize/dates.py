@@ -1,4 +1,4 @@
-"""Dates and times as TIMEX3-style values, anchored to the article date.
+"""Dates and times as TIMEX3-style values, anchored to the article date and to the text's reference time.
 
 ``resolve_date(text, anchor, tense)`` turns the text of a DATE/TIME mention into
 a :class:`TimeValue`: ``2023-01-20`` (day), ``2022-11`` (month), ``2023-W05``
@@ -9,9 +9,23 @@ governing verb picks the side (past tense -> on/before the document date).
 Without an anchor only what the text fixes is kept (``XXXX-01-20``) and
 ``anchored`` is False.  Every value names the rule that produced it.
 
+Reference time (HeidelTime's news/narrative design): :class:`TextTime` walks a
+document's date mentions in order.  The reference starts at the article date and
+moves to every calendar date a mention resolves to (a coarser mention inside it,
+"2009" after "March 3, 2009", keeps the day).  Anaphoric expressions ("the same
+day", "that year", "the next day") and offsets ("two days later", "a week
+earlier": points, not durations) count from the reference; deictic ones
+("yesterday", "last week", "20 years ago") from the article date.  "20 years
+ago" is a point, the year ``anchor.year - 20`` (TimeML's DATE reading), not the
+duration P20Y.  In a text that narrates another time (most years it writes are
+far from the article date: a biography) a fresh far reference lends its year to
+"July 14"; in a text with no narrative time (it never writes the article's year
+and seldom reports speech: a travel guide) a present-tense "in June" stays
+``XXXX-06``.  Lexical rules are in ``data/dates.yaml``, validated on load.
+
 Why not dateparser: it returns a point in time with no precision and no
 notion of "last"/"this" periods, and it happily reads "19 to 27" as 1927.  It
-is kept as the measured baseline (:mod:`newsie.normalize.eval_meantime`).
+is kept as the measured baseline (:mod:`newsie.tooling.eval_dates`).
 """
 
 from __future__ import annotations
@@ -1188,8 +1202,8 @@ class TextTime:
         self.reference = new
 
 
-def with_context(span: Span, tense: Tense | None) -> tuple[str, Tense | None, str | None]:
-    """The words around a mention that change its reading: (text to resolve, tense, mod).
+def with_context(span: Span, tense: Tense | None) -> tuple[str, Tense | None]:
+    """The words around a mention that change its reading: (text to resolve, tense).
 
     "Two years" followed by "later" is the offset "two years later" (NER often leaves the cue word out);
     "until Friday"/"by Friday" look forward in a present-tense sentence, "since Friday" back.  (An
@@ -1204,14 +1218,12 @@ def with_context(span: Span, tense: Tense | None) -> tuple[str, Tense | None, st
         follower = doc[after.i + 1] if after.i + 1 < len(doc) else None
         if after.lower_ not in ("before", "after") or follower is None or follower.is_punct:
             text = f"{text} {after.text}"
-    mod = None
     if before is not None:
-        cue = before.lower_
-        if cue in lex["forward_prepositions"] and tense in (None, "present"):
+        if before.lower_ in lex["forward_prepositions"] and tense in (None, "present"):
             tense = "future"
-        elif cue in lex["past_prepositions"] and tense is None:
+        elif before.lower_ in lex["past_prepositions"] and tense is None:
             tense = "past"
-    return text, tense, mod
+    return text, tense
 
 
 def missed_dates(doc: object) -> list[Span]:
@@ -1237,9 +1249,9 @@ def missed_dates(doc: object) -> list[Span]:
             i += 1
             continue
         prev = doc[i - 1].lower_ if i > 0 else ""  # type: ignore[index]
-        if re.fullmatch(r"1\d{3}|20\d{2}", tok.text) and prev in preps:
-            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
-        elif re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text):
+        year = re.fullmatch(r"1\d{3}|20\d{2}", tok.text) is not None and prev in preps
+        numeric = re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text) is not None
+        if year or numeric:
             out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
         else:
             for k in range(longest, 0, -1):
