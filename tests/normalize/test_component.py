@@ -128,7 +128,7 @@ def _base():
     return load_base(exclude=("ner",))
 
 
-def _marked(text: str, date, dates: list[str]):
+def _marked(text: str, date, dates: list[str], label: str = "DATE"):
     """A parsed doc (spaCy base, no NER) with the given substrings as DATE entities, normalised.
 
     The NER is not what these tests are about: they fix the entities and check how the normaliser reads
@@ -142,7 +142,7 @@ def _marked(text: str, date, dates: list[str]):
     spans, at = [], 0
     for d in dates:
         start = text.index(d, at)
-        spans.append(doc.char_span(start, start + len(d), label="DATE"))
+        spans.append(doc.char_span(start, start + len(d), label=label))
         at = start + len(d)
     doc.ents = spans
     return Normaliser(nlp)(doc)
@@ -241,3 +241,16 @@ def test_tense_and_prepositions(nlp, sentence, text, value) -> None:
 
     doc = nlp(make_doc(nlp, sentence, date="2023-01-30"))
     assert _ent(doc, text)._.norm.value == value
+
+
+def test_numeric_date_that_ner_called_cardinal() -> None:
+    doc = _marked("The plane was unveiled on 7/8/07 in Everett.", "2007-07-09", ["7/8/07"], label="CARDINAL")
+    assert [e.label_ for e in doc.ents] == ["CARDINAL"]  # doc.ents untouched
+    assert [(s.text, s._.norm.value) for s in doc.spans["newsie_timex"]] == [("7/8/07", "2007-07-08")]
+
+
+def test_span_joining_a_date_and_an_offset() -> None:
+    """NER took "November 11, three days later than planned" as one DATE: its head date is the value."""
+    doc = _marked("The launch took place on November 11, three days later than planned.", "2005-11-12",
+                  ["November 11, three days later than planned"])
+    assert doc.ents[0]._.norm.value == "2005-11-11"

@@ -166,6 +166,9 @@ def normalise_span(ent: Span, anchor: Any = None, text_time: Any = None) -> Any:
             value = resolve_date(text, anchor, tense, reference=reference, generic=generic)
             if value is None and text != ent.text:
                 value = resolve_date(ent.text, anchor, tense, reference=reference, generic=generic)
+            if value is None and "," in ent.text:  # NER joined "November 11, three days later than planned"
+                head = ent.text.split(",", 1)[0]
+                value = resolve_date(head, anchor, tense, reference=reference, generic=generic)
             if value is None and label == "DATE":
                 value = text_time.bare_year(ent.text)
             text_time.update(value, ent)

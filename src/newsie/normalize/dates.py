@@ -1230,13 +1230,15 @@ def missed_dates(doc: object) -> list[Span]:
     """Date expressions the NER left out, as DATE spans for ``doc.spans["newsie_timex"]`` (not ``doc.ents``).
 
     Only forms whose shape makes them dates (lists in ``dates.yaml``): a year after a temporal preposition
-    ("in 2017", "since 1602"), a numeric date ("7/8/07"), and the TimeML reference adverbs ("now",
-    "currently", "recently").  A token inside any entity is left to the NER.
+    ("in 2017", "since 1602"), a numeric date ("7/8/07", even where the NER called it CARDINAL), and the
+    TimeML reference adverbs ("now", "currently", "recently").  Otherwise a token inside any entity is
+    left to the NER.
     """
     from spacy.tokens import Span as _Span
 
     lex = _lex()
     taken = {i for e in doc.ents for i in range(e.start, e.end)}  # type: ignore[attr-defined]
+    dated = {i for e in doc.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}  # type: ignore[attr-defined]
     out: list[Span] = []
     preps = set(lex["year_prepositions"])
     adverbs = {tuple(p.split(" ")): p for p in lex["reference_adverbs"]}
@@ -1245,13 +1247,15 @@ def missed_dates(doc: object) -> list[Span]:
     n = len(doc)  # type: ignore[arg-type]
     while i < n:
         tok = doc[i]  # type: ignore[index]
+        if i not in dated and re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text):
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]  # even if NER said CARDINAL
+            i += 1
+            continue
         if i in taken:
             i += 1
             continue
         prev = doc[i - 1].lower_ if i > 0 else ""  # type: ignore[index]
-        year = re.fullmatch(r"1\d{3}|20\d{2}", tok.text) is not None and prev in preps
-        numeric = re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text) is not None
-        if year or numeric:
+        if re.fullmatch(r"1\d{3}|20\d{2}", tok.text) and prev in preps:
             out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
         else:
             for k in range(longest, 0, -1):
