@@ -678,7 +678,7 @@ def _season(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | Non
     if m:  # "summers", "the winters": every summer, of no year
         return _tv(f"XXXX-{seasons[m.group('s')][0]}", "season", "season", False)
     m = re.fullmatch(rf"(?:(?P<dir>last|this|next|this past|past|coming) )?(?:the )?(?P<s>{_alt(seasons)})"
-                     rf"(?: (?:of )?(?P<y>\d{{4}}))?", t)
+                     rf"(?: (?:of )?(?P<y>\d{{4}})(?: ?- ?\d{{2,4}})?)?", t)  # "the winter of 1776-77"
     if not m:
         return None
     code, first_month = seasons[m.group("s")]
@@ -1141,7 +1141,10 @@ class TextTime:
         self.anchor = anchor
         self.reference = Reference(anchor) if anchor is not None else None
         words = [t.lower_ for t in doc if t.is_alpha]  # type: ignore[attr-defined]
-        years = [int(t.text) for t in doc if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]  # type: ignore[attr-defined]
+        # the years the text writes: four-digit ones anywhere, three-digit ones inside a DATE ("in 348")
+        in_dates = {i for e in doc.ents if e.label_ == "DATE" for i in range(e.start, e.end)}  # type: ignore[attr-defined]
+        years = [int(t.text) for t in doc  # type: ignore[attr-defined]
+                 if re.fullmatch(r"1\d{3}|20\d{2}", t.text) or (t.i in in_dates and re.fullmatch(r"[1-9]\d{2}", t.text))]
         near = sum(anchor is not None and abs(y - anchor.year) <= 1 for y in years)
         #: most years the text writes are far from the article date: it narrates another time (a biography)
         self.historical = anchor is not None and len(years) > 2 * near
