@@ -54,8 +54,10 @@ FAR_NEAR_DAYS = (180, 45)
 _CALENDAR_PRECISIONS = {"day", "week", "month", "season", "year", "decade", "century", "time"}
 
 
+@functools.cache
 def _lex() -> dict:
-    return _validated(lexicon.load("dates.yaml"))
+    """``data/dates.yaml``, checked by :func:`validate_dates_lexicon` on first use."""
+    return validate_dates_lexicon(lexicon.load("dates.yaml"), str(lexicon.DATA_DIR / "dates.yaml"))
 
 
 _DAY_UNITS = {"day", "week", "month", "year"}
@@ -103,15 +105,6 @@ def validate_dates_lexicon(data: dict, source: str = "dates.yaml") -> dict:
     return data
 
 
-@functools.cache
-def _validated_once(ident: int) -> bool:
-    validate_dates_lexicon(lexicon.load("dates.yaml"), str(lexicon.DATA_DIR / "dates.yaml"))
-    return True
-
-
-def _validated(data: dict) -> dict:
-    _validated_once(id(data))
-    return data
 
 
 @dataclass(frozen=True)

@@ -353,8 +353,9 @@ def _cache_path(name: str, docs: list[GoldDoc], nlp: Any) -> Path:
         h.update(d.doc_id.encode())
         h.update(str(len(d.words)).encode())
     h.update(repr([(n, nlp.get_pipe_meta(n).factory) for n in nlp.pipe_names]).encode())
-    ner = getattr(nlp.get_pipe("newsie_ner"), "model_dir", None) if "newsie_ner" in nlp.pipe_names else None
-    h.update(str(ner).encode())
+    if "newsie_ner" in nlp.pipe_names:  # the weights' hash: a retrained model never reads a stale cache
+        ner = nlp.get_pipe("newsie_ner")
+        h.update(str(getattr(ner, "model_id", None) or getattr(ner, "path", "")).encode())
     return Path(os.environ.get("NEWSIE_EVAL_CACHE", "/tmp/newsie-eval-dates")) / f"{name}-{h.hexdigest()[:12]}.spacy"
 
 
