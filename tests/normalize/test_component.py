@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from newsie.schema import AgeValue, QuantityValue, TimeValue
@@ -116,3 +118,139 @@ def test_year_old_after_cardinal(nlp) -> None:
     nineteen = next(t for t in doc if t.text == "19")
     value = normalise_span(Span(doc, nineteen.i, nineteen.i + 1, label="CARDINAL"))
     assert isinstance(value, AgeValue) and value.min == value.max == 19
+
+
+# ------------------------------------------------------------ issue 19: the reference time through a document
+@functools.cache
+def _base():
+    from newsie.pipeline import load_base
+
+    return load_base(exclude=("ner",))
+
+
+def _marked(text: str, date, dates: list[str], label: str = "DATE"):
+    """A parsed doc (spaCy base, no NER) with the given substrings as DATE entities, normalised.
+
+    The NER is not what these tests are about: they fix the entities and check how the normaliser reads
+    them in order (tense and lemmas come from the base pipeline).
+    """
+    from newsie.normalize.component import Normaliser
+
+    nlp = _base()
+    doc = nlp(text)
+    doc._.date = date
+    spans, at = [], 0
+    for d in dates:
+        start = text.index(d, at)
+        spans.append(doc.char_span(start, start + len(d), label=label))
+        at = start + len(d)
+    doc.ents = spans
+    return Normaliser(nlp)(doc)
+
+
+def _values(doc) -> dict[str, str | None]:
+    found = [*doc.ents, *doc.spans.get("newsie_timex", [])]
+    return {e.text: (e._.norm.value if e._.norm is not None else None) for e in found}
+
+
+def test_reference_moves_to_the_last_date() -> None:
+    text = ("Talks began on June 8, 2020. Two days later the union walked out, and the next day the company "
+            "closed the plant. The same day, shares fell. Yesterday the two sides met again.")
+    doc = _marked(text, "2020-07-01", ["June 8, 2020", "Two days later", "the next day", "The same day",
+                                       "Yesterday"])
+    assert _values(doc) == {"June 8, 2020": "2020-06-08", "Two days later": "2020-06-10",
+                            "the next day": "2020-06-11", "The same day": "2020-06-11",
+                            "Yesterday": "2020-06-30"}  # deictic: the article date, not the reference
+
+
+def test_reference_starts_at_the_article_date() -> None:
+    doc = _marked("The court ruled that day, and late in the day the minister resigned.", "2021-05-12",
+                  ["that day", "late in the day"])
+    values = _values(doc)
+    assert values == {"that day": "2021-05-12", "late in the day": "2021-05-12"}
+    assert doc.ents[1]._.norm.mod == "END"
+
+
+def test_coarser_mention_keeps_the_day() -> None:
+    """"2009" after "March 3, 2009" does not lose the day: "the next day" is still March 4."""
+    doc = _marked("The board met on March 3, 2009. Profits in 2009 fell, and the next day it resigned.",
+                  "2009-03-20", ["March 3, 2009", "2009", "the next day"])
+    assert _values(doc)["the next day"] == "2009-03-04"
+
+
+def test_biography_lends_its_year() -> None:
+    text = "Born in 1811, she moved to Paris in 1831. On July 14 she opened a shop, and in October she married."
+    doc = _marked(text, "2005-01-10", ["1811", "1831", "July 14", "October"])
+    assert _values(doc) == {"1811": "1811", "1831": "1831", "July 14": "1831-07-14", "October": "1831-10"}
+
+
+def test_news_mentioning_an_old_year_keeps_the_article_date() -> None:
+    """A news article (its year written, reporting verbs) that mentions 1991 still reads "June 3" near its date."""
+    text = ("Paris, May 20, 2010. The band, formed in 1991, said on Monday it will tour again. "
+            "Its manager said the first concert is on June 3.")
+    doc = _marked(text, "2010-05-20", ["May 20, 2010", "1991", "Monday", "June 3"])
+    assert _values(doc)["June 3"] == "2010-06-03"
+
+
+def test_travel_guide_months_have_no_year() -> None:
+    text = ("The ferry runs from July to September, and in winter the island is quiet. "
+            "Book early for August, when the festival fills every room.")
+    doc = _marked(text, "2012-03-01", ["from July to September", "winter", "August"])
+    assert _values(doc) == {"from July to September": "XXXX-07/XXXX-09", "winter": "XXXX-WI",
+                            "August": "XXXX-08"}
+
+
+def test_news_months_keep_the_article_year() -> None:
+    """The same months in news (reporting verbs) are dated, as before."""
+    text = "The ferry will run from July to September, officials said. They said August is fully booked."
+    doc = _marked(text, "2012-03-01", ["from July to September", "August"])
+    assert _values(doc) == {"from July to September": "2012-07/2012-09", "August": "2012-08"}
+
+
+def test_offset_cue_after_the_span() -> None:
+    """NER often leaves "later" out of "Two years later": the word after the span makes it a point."""
+    doc = _marked("He graduated in 1998. Two years later he joined the army.", "2015-01-01", ["1998", "Two years"])
+    assert _values(doc)["Two years"] == "2000"
+
+
+def test_completer_adds_missed_dates() -> None:
+    """Dates the NER missed go to doc.spans["newsie_timex"]; doc.ents is untouched."""
+    doc = _marked("The rule, passed in 2017, is currently under review; it was signed 7/8/07.", "2020-02-02", [])
+    assert list(doc.ents) == []
+    assert _values(doc) == {"2017": "2017", "currently": "PRESENT_REF", "7/8/07": "2007-07-08"}
+
+
+def test_without_article_date_nothing_moves() -> None:
+    text = "Talks began on June 8, 2020. Two days later the union walked out, and the next day it returned."
+    doc = _marked(text, None, ["June 8, 2020", "Two days later", "the next day"])
+    norms = [e._.norm for e in doc.ents]
+    assert norms[0].value == "2020-06-08"
+    assert (norms[1].value, norms[1].precision) == ("P2D", "duration")  # as without the reference model
+    assert norms[2] is None or not norms[2].anchored
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    # written on Monday 2023-01-30: a present-tense "until Friday" looks forward, a past-tense one back
+    ("The consultation is open until Friday.", "Friday", "2023-02-03"),
+    ("On Friday, the minister said the plan had failed.", "Friday", "2023-01-27"),
+    ("The museum will reopen next week.", "next week", "2023-W06"),
+    ("Officials met this week to discuss the budget.", "this week", "2023-W05"),
+])
+def test_tense_and_prepositions(nlp, sentence, text, value) -> None:
+    from newsie.api import make_doc
+
+    doc = nlp(make_doc(nlp, sentence, date="2023-01-30"))
+    assert _ent(doc, text)._.norm.value == value
+
+
+def test_numeric_date_that_ner_called_cardinal() -> None:
+    doc = _marked("The plane was unveiled on 7/8/07 in Everett.", "2007-07-09", ["7/8/07"], label="CARDINAL")
+    assert [e.label_ for e in doc.ents] == ["CARDINAL"]  # doc.ents untouched
+    assert [(s.text, s._.norm.value) for s in doc.spans["newsie_timex"]] == [("7/8/07", "2007-07-08")]
+
+
+def test_span_joining_a_date_and_an_offset() -> None:
+    """NER took "November 11, three days later than planned" as one DATE: its head date is the value."""
+    doc = _marked("The launch took place on November 11, three days later than planned.", "2005-11-12",
+                  ["November 11, three days later than planned"])
+    assert doc.ents[0]._.norm.value == "2005-11-11"

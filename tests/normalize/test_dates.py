@@ -86,8 +86,8 @@ ANCHORED = [
     ("10:30 a.m. yesterday", "past", "2023-02-01T10:30", "time", None, True),
     ("noon", None, "2023-02-02T12:00", "time", None, True),
     ("midday", None, "2023-02-02TMI", "time", None, True),
-    ("18:00 UTC", None, "2023-02-02T18:00", "time", None, True),
-    ("16:00 UTC today", None, "2023-02-02T16:00", "time", None, True),
+    ("18:00 UTC", None, "2023-02-02T18:00Z", "time", None, True),
+    ("16:00 UTC today", None, "2023-02-02T16:00Z", "time", None, True),
     ("the current financial quarter", None, "2023-Q1", "season", None, True),
     ("Christmas", "past", "2022-12-25", "day", None, True),
     ("December 8 last year", None, "2022-12-08", "day", None, True),
@@ -128,7 +128,7 @@ DURATIONS_AND_REFS = [
     ("the first two years", "P2Y", "duration", None, None, False),
     ("annual", "P1Y", "duration", "EVERY", None, False),
     ("every day", "P1D", "duration", "EVERY", None, False),
-    ("three days later", "P3D", "duration", None, "future", False),
+    ("a few days later", "PXD", "duration", None, "future", True),  # an open count stays a duration
     ("recently", "PAST_REF", "ref", None, "past", False),
     ("in the past", "PAST_REF", "ref", None, "past", False),
     ("in recent U.S. history", "PAST_REF", "ref", None, "past", False),
@@ -243,3 +243,147 @@ def test_tense_of(nlp, sentence: str, date_text: str, tense: str) -> None:
     start = sentence.index(date_text)
     span = doc.char_span(start, start + len(date_text), alignment_mode="expand")
     assert tense_of(span) == tense
+
+
+# ------------------------------------------------------------ issue 19: reference time and the classes around it
+def test_lexicon_errors_name_file_and_field() -> None:
+    import copy
+
+    from newsie.normalize import lexicon
+    from newsie.normalize.dates import validate_dates_lexicon
+
+    good = lexicon.load("dates.yaml")
+    validate_dates_lexicon(good)
+    bad = copy.deepcopy(good)
+    bad["anaphoric"]["the next day"] = ["day", "one", None]
+    with pytest.raises(ValueError, match=r"dates\.yaml: anaphoric\.the next day"):
+        validate_dates_lexicon(bad)
+    bad = copy.deepcopy(good)
+    bad["time_zones"]["utc"] = "UTC"
+    with pytest.raises(ValueError, match=r"dates\.yaml: time_zones\.utc"):
+        validate_dates_lexicon(bad)
+
+
+R = dt.date(2021, 3, 3)  # a reference day the text has moved to (a Wednesday)
+
+
+@pytest.mark.parametrize(("text", "value", "precision", "mod"), [
+    # anaphoric days: "Voting began on March 3, 2021; the same day the count was suspended."
+    ("the same day", "2021-03-03", "day", None),
+    ("that day", "2021-03-03", "day", None),
+    ("the day", "2021-03-03", "day", None),
+    ("the start of the day", "2021-03-03", "day", "START"),  # "From the start of the day, queues formed."
+    ("late in the day", "2021-03-03", "day", "END"),  # "Late in the day the polls closed."
+    ("the next day", "2021-03-04", "day", None),
+    ("the following morning", "2021-03-04TMO", "time", None),
+    ("that year", "2021", "year", None),
+    ("the same period a year earlier", "2020", "year", None),  # "Sales rose 4% from the same period a year earlier."
+    # points given as offsets: "Two days earlier, the mayor had resigned."; "A week later he returned."
+    ("two days earlier", "2021-03-01", "day", None),
+    ("a week later", "2021-03-10", "day", None),
+    ("three months later", "2021-06", "month", None),
+    # the reference's month gives "the 29th" ("The vote was moved to the 29th.")
+    ("the 29th", "2021-03-29", "day", None),
+    ("in March the same year", "2021-03", "month", None),
+])
+def test_reference_time(text: str, value: str, precision: str, mod) -> None:
+    from newsie.normalize.dates import Reference
+
+    tv = resolve_date(text, A, "past", reference=Reference(R))
+    assert tv is not None, text
+    assert (tv.value, tv.precision, tv.mod, tv.anchored) == (value, precision, mod, True)
+
+
+def test_deictic_expressions_keep_the_article_date() -> None:
+    """"Yesterday" and "20 years ago" count from the article date even after the text moved to 2021."""
+    from newsie.normalize.dates import Reference
+
+    ref = Reference(R)
+    assert resolve_date("yesterday", A, "past", reference=ref).value == "2023-02-01"
+    assert resolve_date("last week", A, "past", reference=ref).value == "2023-W04"
+    # "20 years ago" is a point, the year (TimeML), not the duration P20Y
+    tv = resolve_date("20 years ago", A, "past", reference=ref)
+    assert (tv.value, tv.precision) == ("2003", "year")
+    assert resolve_date("a decade ago", A, "past").value == "2013"
+
+
+def test_a_coarse_reference_cannot_give_a_day() -> None:
+    """After "in 2021" only year arithmetic is possible: "two days later" stays a duration."""
+    from newsie.normalize.dates import Reference
+
+    year_ref = Reference(dt.date(2021, 1, 1), "year")
+    assert resolve_date("a year later", A, "past", reference=year_ref).value == "2022"
+    tv = resolve_date("two days later", A, "past", reference=year_ref)
+    assert (tv.value, tv.precision) == ("P2D", "duration")
+
+
+def test_far_reference_lends_its_year() -> None:
+    """A biography: "In 1831 he was arrested again. On July 14 he led a march; in October he was tried." The
+    reference (1831) lends its year, moving forward: "30 May" after October 1831 is May 1832."""
+    from newsie.normalize.dates import Reference
+
+    doc_date = dt.date(2004, 6, 1)
+    ref = Reference(dt.date(1831, 1, 1), "year", far=True)
+    assert resolve_date("July 14", doc_date, "past", reference=ref).value == "1831-07-14"
+    october = Reference(dt.date(1831, 10, 1), "month", far=True)
+    assert resolve_date("30 May", doc_date, "past", reference=october).value == "1832-05-30"
+    near = Reference(dt.date(2004, 3, 1), "month", far=False)  # news: the article date decides
+    assert resolve_date("March 14", doc_date, "past", reference=near).value == "2004-03-14"
+
+
+def test_no_invented_years_in_generic_text() -> None:
+    """A travel guide: "The ferry runs from July to September; in winter the island is quiet." """
+    for text, value in [("July", "XXXX-07"), ("in winter", "XXXX-WI"), ("July to September", "XXXX-07/XXXX-09"),
+                        ("mid-August", "XXXX-08"), ("summers", "XXXX-SU")]:
+        tv = resolve_date(text, A, "present", generic=True)
+        assert tv is not None and (tv.value, tv.anchored) == (value, False), text
+    # a month tied to the article date by its own words is still dated
+    assert resolve_date("last November", A, None, generic=True).value == "2022-11"
+    assert resolve_date("the 1990s", A, None, generic=True).value == "199"
+
+
+@pytest.mark.parametrize(("text", "value", "precision", "mod"), [
+    # durations and sets: "Prices have risen for over a decade."; "Shares fell for the fourth week in a row."
+    ("over a decade", "P1DE", "duration", "MORE_THAN"),  # P1DE is P10Y
+    ("over the weekend", "2023-W04-WE", "week", None),  # "over" only bounds a duration (past: the last one)
+    ("the fourth week in a row", "P4W", "duration", None),
+    ("a third straight year", "P3Y", "duration", None),
+    ("single-day", "P1D", "duration", None),  # "the largest single-day drop"
+    ("every year", "P1Y", "duration", "EVERY"),
+    # times keep their zone and part of day: "The polls close at 18:00 UTC."; "Fans gathered Thursday night."
+    ("18:00 UTC", "2023-02-02T18:00Z", "time", None),
+    ("9 pm EST", "2023-02-02T21:00-05:00", "time", None),
+    ("Thursday night", "2023-02-02TNI", "time", None),
+    # forms that had no value: "The club was founded in '80."; "Jazz in the '30s"; holidays
+    ("in '80", "1980", "year", None),
+    ("in '15", "2015", "year", None),
+    ("the '30s", "193", "decade", None),
+    ("Thanksgiving", "2022-11-24", "day", None),  # "Sales peaked at Thanksgiving."
+    ("Christmas Day", "2022-12-25", "day", None),
+    ("Easter 2024", "2024-03-31", "day", None),
+    ("AD 842", "0842", "year", None),
+    ("the twentieth century", "19", "century", None),
+    ("the 1800s", "18", "century", None),
+    ("the sixties", "196", "decade", None),
+    ("1930's", "193", "decade", None),
+    ("March to August 2011", "2011-03/2011-08", "month", None),
+    ("5-6 September 2019", "2019-09-05/2019-09-06", "day", None),
+    ("from July to September", "2022-07/2022-09", "month", None),  # the end follows the start
+    # TimeML: "the start of this year" is the year with mod START (what the scorer reads as its first half)
+    ("the start of this year", "2023", "year", "START"),
+])
+def test_new_forms(text: str, value: str, precision: str, mod) -> None:
+    tv = resolve_date(text, A, "past")
+    assert tv is not None, text
+    assert (tv.value, tv.precision, tv.mod) == (value, precision, mod)
+
+
+def test_no_anchor_ignores_reference() -> None:
+    """Without an article date the output is as before: the reference and the generic flag do nothing."""
+    from newsie.normalize.dates import Reference
+
+    for text, value in UNANCHORED:
+        tv = resolve_date(text, None, "past", reference=Reference(R), generic=True)
+        assert tv is not None and tv.value == value and tv.anchored is False
+    tv = resolve_date("two days later", None, "past", reference=Reference(R))
+    assert (tv.value, tv.precision) == ("P2D", "duration")

@@ -1,5 +1,9 @@
 """The spaCy components ``newsie_numbers`` and ``newsie_normalize`` (run after whichever NER is in place).
 
+Dates are read in document order with a :class:`newsie.normalize.dates.TextTime` (the text's reference
+time); date expressions the NER missed ("in 2017", "currently") are added as DATE spans to
+``doc.spans["newsie_timex"]`` and normalised too, leaving ``doc.ents`` as the NER made it.
+
 ``newsie_numbers`` repairs number spans with Matcher rules from
 ``data/patterns.yaml``: it merges a range into one entity ("Between 300 and
 500" is one CARDINAL, not two), relabels an age range that NER took for a date
@@ -31,6 +35,8 @@ from newsie.normalize import lexicon
 TIME_LABELS = frozenset({"DATE", "TIME"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NORMALISED_LABELS = TIME_LABELS | QUANTITY_LABELS | {"ORDINAL"}
+#: ``doc.spans`` key of the date expressions the NER missed (found by rules; ``doc.ents`` is left alone)
+TIMEX_SPANS = "newsie_timex"
 
 
 #: The data files each rule component reads, written by ``to_disk`` into its folder of a saved pipeline.
@@ -159,12 +165,17 @@ class Normaliser:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
+        from newsie.normalize.dates import TextTime, missed_dates
+
         anchor = doc._.date
-        for ent in doc.ents:
+        text_time = TextTime(doc, anchor)  # the reference time moves through the document in reading order
+        timex = missed_dates(doc)
+        doc.spans[TIMEX_SPANS] = timex
+        for ent in sorted([*doc.ents, *timex], key=lambda s: (s.start, s.end)):
             if ent.label_ not in NORMALISED_LABELS:
                 continue
             try:
-                value = normalise_span(ent, anchor)
+                value = normalise_span(ent, anchor, text_time)
             except Exception as err:  # never lose a document to one odd span
                 value = None
                 doc.user_data.setdefault(("newsie", "normalize_errors"), []).append(f"{ent.text!r}: {err!r}")
@@ -186,10 +197,14 @@ def _write_data(folder: Path, data: dict[str, dict[str, Any]]) -> None:
             (folder / name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def normalise_span(ent: Span, anchor: Any = None) -> Any:
-    """The normalised value of one entity span (QuantityValue, AgeValue, TimeValue) or ``None``."""
+def normalise_span(ent: Span, anchor: Any = None, text_time: Any = None) -> Any:
+    """The normalised value of one entity span (QuantityValue, AgeValue, TimeValue) or ``None``.
+
+    ``text_time`` (a :class:`newsie.normalize.dates.TextTime`) carries the document's reference time;
+    a date mention read with it also moves it.  Without it dates count from ``anchor`` alone.
+    """
     from newsie.normalize.ages import age_span, attached_to_person, is_age_context, parse_age
-    from newsie.normalize.dates import resolve_date, tense_of
+    from newsie.normalize.dates import resolve_date, tense_of, with_context
     from newsie.normalize.numbers import parse_ordinal, parse_quantity
     from newsie.schema import QuantityValue
 
@@ -206,7 +221,20 @@ def normalise_span(ent: Span, anchor: Any = None) -> Any:
         if age is not None:
             return age
     if label in TIME_LABELS:
-        value = resolve_date(ent.text, anchor, tense_of(ent))
+        if text_time is None:
+            value = resolve_date(ent.text, anchor, tense_of(ent))
+        else:
+            text, tense = with_context(ent, tense_of(ent))
+            reference, generic = text_time.reference_for(ent), text_time.is_generic(tense)
+            value = resolve_date(text, anchor, tense, reference=reference, generic=generic)
+            if value is None and text != ent.text:
+                value = resolve_date(ent.text, anchor, tense, reference=reference, generic=generic)
+            if value is None and "," in ent.text:  # NER joined "November 11, three days later than planned"
+                head = ent.text.split(",", 1)[0]
+                value = resolve_date(head, anchor, tense, reference=reference, generic=generic)
+            if value is None and label == "DATE":
+                value = text_time.bare_year(ent.text)
+            text_time.update(value, ent)
         if value is None and label == "DATE" and attached_to_person(ent):
             return parse_age(ent.text)  # NER's DATE "45" in "Smith, 45," is an age
         return value
@@ -243,7 +271,7 @@ def make_newsie_numbers(nlp: Language, name: str) -> NumberSpans:
     return NumberSpans(nlp, name)
 
 
-@Language.factory("newsie_normalize", requires=["doc.ents"], assigns=["span._.norm"])
+@Language.factory("newsie_normalize", requires=["doc.ents"], assigns=["span._.norm", "doc.spans"])
 def make_newsie_normalize(nlp: Language, name: str) -> Normaliser:
     """Factory of ``newsie_normalize`` (entry point in pyproject.toml)."""
     return Normaliser(nlp, name)

@@ -1,4 +1,4 @@
-"""Dates and times as TIMEX3-style values, anchored to the article date.
+"""Dates and times as TIMEX3-style values, anchored to the article date and to the text's reference time.
 
 ``resolve_date(text, anchor, tense)`` turns the text of a DATE/TIME mention into
 a :class:`TimeValue`: ``2023-01-20`` (day), ``2022-11`` (month), ``2023-W05``
@@ -9,9 +9,23 @@ governing verb picks the side (past tense -> on/before the document date).
 Without an anchor only what the text fixes is kept (``XXXX-01-20``) and
 ``anchored`` is False.  Every value names the rule that produced it.
 
+Reference time (HeidelTime's news/narrative design): :class:`TextTime` walks a
+document's date mentions in order.  The reference starts at the article date and
+moves to every calendar date a mention resolves to (a coarser mention inside it,
+"2009" after "March 3, 2009", keeps the day).  Anaphoric expressions ("the same
+day", "that year", "the next day") and offsets ("two days later", "a week
+earlier": points, not durations) count from the reference; deictic ones
+("yesterday", "last week", "20 years ago") from the article date.  "20 years
+ago" is a point, the year ``anchor.year - 20`` (TimeML's DATE reading), not the
+duration P20Y.  In a text that narrates another time (most years it writes are
+far from the article date: a biography) a fresh far reference lends its year to
+"July 14"; in a text with no narrative time (it never writes the article's year
+and seldom reports speech: a travel guide) a present-tense "in June" stays
+``XXXX-06``.  Lexical rules are in ``data/dates.yaml``, validated on load.
+
 Why not dateparser: it returns a point in time with no precision and no
 notion of "last"/"this" periods, and it happily reads "19 to 27" as 1927.  It
-is kept as the measured baseline (:mod:`newsie.normalize.eval_meantime`).
+is kept as the measured baseline (:mod:`newsie.tooling.eval_dates`).
 """
 
 from __future__ import annotations
@@ -21,6 +35,8 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsie.normalize import lexicon
@@ -38,8 +54,84 @@ FAR_NEAR_DAYS = (180, 45)
 _CALENDAR_PRECISIONS = {"day", "week", "month", "season", "year", "decade", "century", "time"}
 
 
+@functools.cache
 def _lex() -> dict:
-    return lexicon.load("dates.yaml")
+    """``data/dates.yaml``, checked by :func:`validate_dates_lexicon` on first use."""
+    return validate_dates_lexicon(lexicon.load("dates.yaml"), str(lexicon.DATA_DIR / "dates.yaml"))
+
+
+_DAY_UNITS = {"day", "week", "month", "year"}
+_WORD_LISTS = ("offset_cues", "forward_prepositions", "past_prepositions", "year_prepositions",
+               "reference_adverbs", "reporting_lemmas", "strip_prefixes", "future_auxes", "future_governors")
+
+
+def validate_dates_lexicon(data: dict, source: str = "dates.yaml") -> dict:
+    """Check the shapes the date rules rely on; raise ``ValueError`` naming the file and the field.
+
+    Why on load: a typo in a data file ("[day, one, null]") would otherwise surface as a wrong date
+    somewhere in a corpus, not as an error.
+    """
+    def fail(field: str, why: str) -> None:
+        raise ValueError(f"{source}: {field}: {why}")
+
+    for key in (*_WORD_LISTS, "anaphoric", "movable_holidays", "time_zones", "duration_bound_mods",
+                "decade_words", "ordinal_words", "months", "weekdays", "parts_of_day", "mods", "bound_mods"):
+        if key not in data:
+            fail(key, "missing")
+    for key in _WORD_LISTS:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and w == w.lower() for w in data[key]):
+            fail(key, "expected a list of lower-case strings")
+    parts = set(data["parts_of_day"].values())
+    for phrase, entry in data["anaphoric"].items():
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in _DAY_UNITS
+                and isinstance(entry[1], int) and (entry[2] is None or entry[2] in parts)):
+            fail(f"anaphoric.{phrase}", f"expected [unit ({'/'.join(sorted(_DAY_UNITS))}), offset, part or null]")
+        if entry[2] is not None and entry[0] != "day":
+            fail(f"anaphoric.{phrase}", "a part of day needs the unit day")
+    for name, entry in data["movable_holidays"].items():
+        if entry != "easter" and not (isinstance(entry, list) and len(entry) == 3 and 1 <= entry[0] <= 12
+                                      and 1 <= entry[1] <= 7 and entry[2] in (-1, 1, 2, 3, 4)):
+            fail(f"movable_holidays.{name}", "expected easter or [month, ISO weekday, nth (1-4 or -1)]")
+    for zone, suffix in data["time_zones"].items():
+        if not isinstance(suffix, str) or not re.fullmatch(r"|Z|[+-]\d{2}:\d{2}", suffix):
+            fail(f"time_zones.{zone}", "expected Z, +HH:MM, -HH:MM or an empty string")
+    for word, mod in data["duration_bound_mods"].items():
+        if mod not in set(data["bound_mods"].values()):
+            fail(f"duration_bound_mods.{word}", f"{mod!r} is not a bound mod")
+    for key, lo, hi in (("decade_words", 1, 9), ("ordinal_words", 1, 21)):
+        for word, n in data[key].items():
+            if not (isinstance(n, int) and lo <= n <= hi):
+                fail(f"{key}.{word}", f"expected an integer {lo}-{hi}")
+    return data
+
+
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The reference time of a text: where anaphoric expressions ("the next day", "that year") count from.
+
+    It starts as the article date and moves to each calendar date the text mentions (see
+    :func:`newsie.normalize.component.Normaliser`); ``precision`` says how much of ``day`` is known ("year":
+    only its year, ``day`` is January 1).  ``sentence`` is where it was set: a reference far from the article
+    date only lends its year to "July 14" while it is fresh (:data:`NARRATIVE_SENTENCES`).
+    """
+
+    day: Date
+    precision: str = "day"
+    sentence: int = 0
+    far: bool = False  # more than a year away from the article date: the text narrates another time
+
+
+#: A reference more than a year from the article date lends its year to underspecified dates ("July 14",
+#: "October") for this many sentences after the one that set it (a biography's "In 1831 ... On July 14").
+#: Chosen on GUM train (bio) and MEANTIME airbus/apple, where news text mentioning an old year rarely
+#: continues in that year.
+NARRATIVE_SENTENCES = 3
+_REFERENCE: ContextVar[Reference | None] = ContextVar("newsie_date_reference", default=None)
+#: set while a generic text's date is re-read without its year (lets "July to September" be XXXX-07/XXXX-09)
+_GENERIC: ContextVar[bool] = ContextVar("newsie_date_generic", default=False)
+_PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 
 
 def _tv(value: str, precision: str, rule: str, anchored: bool, **extra: object) -> TimeValue:
@@ -51,10 +143,13 @@ def normalise(text: str) -> str:
     t = text.translate(_DASHES).lower()
     t = re.sub(r"(?<=[a-z])\.", "", t)
     t = t.replace(",", " ")
+    t = re.sub(r"(?<=\d0)'s\b", "s", t)  # "1930's" is the decade
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"\s*-\s*(?=[a-z])", "-", t) if re.search(r"\bmid\s*-", t) else t
+    t = re.sub(r"[\[\]]", "", t)  # "[Ten] years ago": an editor's bracket
+    t = re.sub(r"(?<=\d)(st|nd|rd|th) - (?=century)", r"\1-", t)  # "19th - century" (tokens re-joined)
     t = re.sub(r"\s+", " ", t)
-    t = t.strip(" .;:!?()[]\"'")
+    t = t.strip(" .;:!?()[]\"'-")
     return re.sub(r" (?:and|or|to|-)$", "", t)  # a conjunction NER left at the end: "the 70s and"
 
 
@@ -138,6 +233,43 @@ def _alt_cached(words: tuple[str, ...]) -> str:
 
 
 # ------------------------------------------------------------------ handlers
+def _reference(anchor: Date | None) -> Reference | None:
+    """The current reference time: the one set by the component, else the article date."""
+    ref = _REFERENCE.get()
+    if ref is not None:
+        return ref
+    return Reference(anchor) if anchor is not None else None
+
+
+def _shifted(ref: Reference, unit: str, n: int, part: str | None, rule: str) -> TimeValue | None:
+    """``ref`` moved by ``n`` units, written at the unit's precision; ``None`` when ``ref`` is too coarse."""
+    need = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}.get(unit)
+    if need is None or _PRECISION_RANK.get(ref.precision, 0) < _PRECISION_RANK[need]:
+        return None
+    d = ref.day
+    if unit == "day":
+        day = d + _dt.timedelta(days=n)
+        return _tv(day.isoformat() + (f"T{part}" if part else ""), "time" if part else "day", rule, True)
+    if unit == "week":
+        return _tv(_week(d + _dt.timedelta(weeks=n)), "week", rule, True)
+    if unit == "month":
+        y, mo = _shift_months(d.year, d.month, n)
+        return _tv(f"{y:04d}-{mo:02d}", "month", rule, True)
+    if unit == "decade":
+        return _tv(f"{(d.year + 10 * n) // 10:03d}", "decade", rule, True)
+    return _tv(f"{d.year + n:04d}", "year", rule, True)
+
+
+def _anaphoric(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"the same day", "the next day", "that year", "the following morning": the reference time moved."""
+    entry = _lex()["anaphoric"].get(t)
+    if entry is None or anchor is None:
+        return None
+    ref = _reference(anchor)
+    unit, n, part = entry
+    return _shifted(ref, unit, int(n), part, "anaphoric") if ref is not None else None
+
+
 def _ref(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     for value, words in _lex()["refs"].items():
         if t in words:
@@ -146,8 +278,35 @@ def _ref(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     return None
 
 
+def _movable_day(name: str, year: int) -> Date | None:
+    """The date of a movable holiday in ``year`` (``movable_holidays`` in dates.yaml; Easter computed)."""
+    entry = _lex()["movable_holidays"].get(name)
+    if entry is None:
+        return None
+    if entry == "easter":
+        from dateutil.easter import easter
+
+        return easter(year)
+    month, weekday, nth = entry
+    if nth > 0:
+        first = Date(year, month, 1)
+        return first + _dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = _month_end(year, month)
+    return last - _dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
 def _holiday(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
-    """Fixed-date holidays ("Christmas" -> the nearest December 25 fitting the tense)."""
+    """Holidays: fixed ("Christmas" -> the December 25 fitting the tense) and movable ("Thanksgiving")."""
+    m = re.fullmatch(r"(?P<name>.+?)(?: (?P<y>\d{4}))?", t)
+    name = m.group("name") if m else t
+    if name in _lex()["movable_holidays"]:
+        if m and m.group("y"):
+            return _tv(_movable_day(name, int(m.group("y"))).isoformat(), "day", "holiday", False)  # type: ignore[union-attr]
+        if anchor is None:
+            return _tv("XXXX-XX-XX", "day", "holiday", False)
+        cands = [(d, d, d) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                 if (d := _movable_day(name, y)) is not None]
+        return _tv(_choose(cands, anchor, tense).isoformat(), "day", "holiday", True)  # type: ignore[attr-defined]
     day = _lex()["holidays"].get(t)
     if day is None:
         return None
@@ -164,9 +323,26 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
         return None
     a = _resolve(m.group("a"), anchor, tense, depth + 1)
     b = _resolve(m.group("b"), anchor, tense, depth + 1)
+    if b is not None and not b.anchored and (a is None or a.anchored):
+        # "March to August 2011", "5-6 September 2019": the first part takes the second's month/year
+        rest = m.group("b").split(" ")
+        for k in range(1, len(rest)):
+            shared = _resolve(f"{m.group('a')} {' '.join(rest[k:])}", anchor, tense, depth + 1)
+            if shared is not None and not shared.anchored:
+                a = shared
+                break
+    conjunction = " and " in t and not t.startswith("between ")  # "October and April": two dates, no interval
+    if a is not None and b is not None and a.anchored and b.anchored and a.value > b.value and not conjunction:
+        # "July to September" written in February: the end is the first September after the start
+        m_a = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", a.value)
+        if m_a:
+            start = Date(int(m_a.group(1)), int(m_a.group(2)), int(m_a.group(3) or 1))
+            b = _resolve(m.group("b"), start, "future", depth + 1) or b
     calendar_kinds = _CALENDAR_PRECISIONS - {"time"}
     if a is None or b is None or a.precision not in calendar_kinds or b.precision not in calendar_kinds:
         return None
+    if _GENERIC.get() and a.value.startswith("XXXX-") and b.value.startswith("XXXX-"):
+        return _tv(f"{a.value}/{b.value}", a.precision, "interval", False)  # "July to September" of any year
     if a.value.startswith("X") or b.value.startswith("X") or a.value > b.value:
         return None
     return _tv(f"{a.value}/{b.value}", a.precision, "interval", a.anchored or b.anchored)
@@ -209,8 +385,8 @@ def _month_day(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | 
     t = re.sub(rf"^(?:{wd}) (?=\d|(?:{months})\b|the \d)", "", t)
     rel = r"(?: (?:of )?(?P<rel>this|last|next) year)?"
     pats = [
-        rf"(?P<m>{months}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d{{4}}))?{rel}",
-        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{months})(?: (?P<y>\d{{4}}))?{rel}",
+        rf"(?P<m>{months}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d{{3,4}}))?{rel}",
+        rf"(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{months})(?: (?P<y>\d{{3,4}}))?{rel}",
     ]
     for pat in pats:
         m = re.fullmatch(pat, t)
@@ -249,9 +425,14 @@ def _month_day(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | 
 def _month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     lex = _lex()
     months = _alt(lex["months"])
-    m = re.fullmatch(rf"(?P<m>{months}) (?:of )?(?P<y>\d{{4}})", t)
+    m = re.fullmatch(rf"(?P<m>{months}) (?:of )?(?P<y>\d{{4}}|\d{{3}})", t)
     if m:
         return _tv(f"{int(m.group('y')):04d}-{lex['months'][m.group('m')]:02d}", "month", "month-year", False)
+    m = re.fullmatch(rf"(?P<m>{months}) (?:of )?(?:that|the same|that same) year", t)
+    if m and anchor is not None:  # "in March the same year": the reference time's year
+        ref = _reference(anchor)
+        if ref is not None:
+            return _tv(f"{ref.day.year:04d}-{lex['months'][m.group('m')]:02d}", "month", "anaphoric", True)
     m = re.fullmatch(
         rf"(?:(?P<dir>last|this|next|past|previous|coming) )?(?P<m>{months})"
         rf"(?: (?:of )?(?P<rel>this|last|next) year)?", t)
@@ -287,19 +468,42 @@ def _month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None
 
 
 def _year(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
-    m = re.fullmatch(r"(?:the year |fiscal |fy ?|calendar )?(\d{4})", t)
+    """Years ("2009", "AD 842", "the year 71", "in '80"), decades ("the 1990s", "the sixties"), centuries."""
+    lex = _lex()
+    m = re.fullmatch(r"(?:the year |fiscal |fy ?|calendar )?(\d{4})(?: (?:season|school year|academic year))?", t)
     if m and _year_of(m.group(1)):
         return _tv(m.group(1), "year", "year", False)
+    m = re.fullmatch(r"(?:the year (?:ad )?(\d{1,4})|(?:ad|ce) (\d{1,4})|(\d{1,4}) (?:ad|ce)|the year (\d{3}))", t)
+    if m:  # an era word or "the year" makes any number a year
+        n = int(next(g for g in m.groups() if g))
+        return _tv(f"{n:04d}", "year", "year", False) if 0 < n < 2200 else None
+    m = re.fullmatch(r"'(\d\d)", t)
+    if m:  # "in '80": the century whose year is nearest before the article date (1980 in 2023, 2015 for '15)
+        d2 = int(m.group(1))
+        base = anchor.year if anchor is not None else 2000
+        year = (base // 100) * 100 + d2
+        if year > base:
+            year -= 100
+        return _tv(f"{year:04d}", "year", "two-digit-year", anchor is not None)
+    m = re.fullmatch(r"(?:the )?(1[0-9])00'?s", t)
+    if m:  # "the 1800s" is the century 1800-1899, not the decade 1800-1809
+        return _tv(m.group(1), "century", "century", False)
     m = re.fullmatch(r"(?:the )?(?:(1[0-9]|20)|')?(\d)0'?s", t)
-    if m:
-        century = m.group(1)
+    word = re.fullmatch(rf"(?:the )?(?:(1[0-9]|20) ?)?({_alt(lex['decade_words'])})", t)
+    if m or word:
+        if m:
+            century, digit = m.group(1), m.group(2)
+        else:
+            century, digit = word.group(1), str(lex["decade_words"][word.group(2)])  # type: ignore[union-attr]
         if century is None:
-            d2 = int(m.group(2)) * 10
+            d2 = int(digit) * 10
             century = "20" if anchor is not None and d2 <= anchor.year % 100 else "19"
-        return _tv(f"{century}{m.group(2)}", "decade", "decade", False)
-    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", t)
+        return _tv(f"{century}{digit}", "decade", "decade", False)
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)[- ]century", t) or re.fullmatch(
+        rf"(?:the )?({_alt(lex['ordinal_words'])})[- ]century", t)
     if m:
-        return _tv(f"{int(m.group(1)) - 1:02d}", "century", "century", False)
+        n = int(m.group(1)) if m.group(1).isdigit() else int(lex["ordinal_words"][m.group(1)])
+        return _tv(f"{n - 1:02d}", "century", "century", False)
     return None
 
 
@@ -336,7 +540,10 @@ def _relative_period(t: str, anchor: Date | None, tense: Tense | None) -> TimeVa
         return _tv(_week(anchor + _dt.timedelta(weeks=step)), "week", "relative-period", True)
     if unit == "weekend":
         base = anchor + _dt.timedelta(weeks=step)
-        if direction == "the" and tense == "past" and anchor.isoweekday() < 6:
+        if tense == "past" and (direction == "the" and anchor.isoweekday() < 6
+                                or direction == "this" and anchor.isoweekday() <= 3):
+            # in a past-tense sentence "the weekend" written Monday-Friday and "this weekend" written
+            # Monday-Wednesday are the one just gone (late in the week "this weekend" is the coming one)
             base = anchor - _dt.timedelta(weeks=1)
         return _tv(_week(base) + "-WE", "week", "relative-period", True)
     if unit == "month":
@@ -460,8 +667,11 @@ def _half(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
 
 def _season(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     seasons = _lex()["seasons"]
+    m = re.fullmatch(rf"(?:the )?(?P<s>{_alt(seasons)})s", t)
+    if m:  # "summers", "the winters": every summer, of no year
+        return _tv(f"XXXX-{seasons[m.group('s')][0]}", "season", "season", False)
     m = re.fullmatch(rf"(?:(?P<dir>last|this|next|this past|past|coming) )?(?:the )?(?P<s>{_alt(seasons)})"
-                     rf"(?: (?:of )?(?P<y>\d{{4}}))?", t)
+                     rf"(?: (?:of )?(?P<y>\d{{4}})(?: ?- ?\d{{2,4}})?)?", t)  # "the winter of 1776-77"
     if not m:
         return None
     code, first_month = seasons[m.group("s")]
@@ -503,14 +713,14 @@ def _duration_value(count: int | Literal["X"], code: str) -> str:
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_COUNT = (rf"(?P<n>\d+(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|a hundred|one hundred|a|an|"
+_COUNT = (rf"(?P<n>\d+(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|a hundred|one hundred|a single|single|a|an|"
           r"few|a few|several|some|many|a couple of|a couple|couple of|couple|a number of|numerous)")
 _UNIT = r"(?P<u>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|" \
         r"centuries|century)"
 
 
 def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
-    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|earlier|before|later|after|from now|hence)", t)
+    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|earlier|before|later|after|afterwards|afterward|from now|hence)", t)
     if not m:
         return None
     count = _count(m.group("n"))
@@ -522,6 +732,17 @@ def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     relative_to_dct = direction in ("ago", "from now", "hence")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     dirword = "past" if sign < 0 else "future"
+    if not relative_to_dct and anchor is not None and count != "X" and count == int(count):
+        # "two days later", "a year earlier": a point, the reference time moved by the offset
+        ref = _reference(anchor)
+        unit_name = {"D": "day", "W": "week", "W2": "week", "M": "month", "Y": "year", "DE": "decade"}.get(code)
+        if ref is not None and unit_name is not None:
+            k = int(count) * sign * (2 if code == "W2" else 1)
+            if unit_name == "week":  # "a week later" is the day seven days on, not the week
+                unit_name, k = "day", 7 * k
+            point = _shifted(ref, unit_name, k, None, "offset-point")
+            if point is not None:
+                return point
     if not relative_to_dct or anchor is None or count == "X" or precision in ("time",) or count != int(count):
         if relative_to_dct and count == "X":
             return _tv("PAST_REF" if sign < 0 else "FUTURE_REF", "ref", "ago", False, direction=dirword, fuzzy=True)
@@ -539,9 +760,24 @@ def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
         return _tv(f"{y:04d}-Q{(mo - 1) // 3 + 1}", "season", "ago", True)
     if code == "Y":
         return _tv(f"{anchor.year + n:04d}", "year", "ago", True)
-    if code == "DE":
-        return _tv(f"{(anchor.year + 10 * n) // 10:03d}", "decade", "ago", True)
+    if code == "DE":  # "a decade ago" is a year, like "ten years ago"
+        return _tv(f"{anchor.year + 10 * n:04d}", "year", "ago", True)
     return None
+
+
+def _run(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"the fourth week in a row", "a third straight year": the run so far, a duration (P4W)."""
+    from newsie.normalize.numbers import parse_ordinal
+
+    m = re.fullmatch(rf"(?:the |a |an |its |their )?(?P<o>\S+) (?:(?:straight|consecutive|successive) )?"
+                     rf"{_UNIT}(?: (?:in a row|running|straight|on the trot))?", t)
+    if not m or not re.search(r"in a row|running|straight|consecutive|successive|on the trot", t):
+        return None
+    n = parse_ordinal(m.group("o"))
+    unit = _unit_code(m.group("u"))
+    if n is None or unit is None:
+        return None
+    return _tv(_duration_value(n, unit[0]), "duration", "run", False)
 
 
 def _duration(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
@@ -579,8 +815,9 @@ def _duration(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | N
 
 def _clock(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     """Clock times: "3 pm", "15:30", "noon", optionally with a day ("3 pm yesterday")."""
+    zones = _lex()["time_zones"]
     pat = (r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?(?: ?(?P<ap>am|pm|a m|p m))?"
-           r"(?: (?:local time|gmt|utc|et|est|edt|bst|cet|pst|pdt|z))?")
+           rf"(?: (?:local time|(?P<zone>{_alt(zones)})))?")
     m = re.search(rf"(?:^|\b)(?:at )?(?:{pat}|(?P<word>noon|midnight))(?:\b|$)", t)
     if not m:
         return None
@@ -599,7 +836,7 @@ def _clock(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None
             return None
     rest = (t[:m.start()] + " " + t[m.end():]).strip()
     rest = re.sub(r"^(on|at|of) |\b(on|at)$", "", rest).strip()
-    clock = f"T{hh:02d}:{mm:02d}"
+    clock = f"T{hh:02d}:{mm:02d}" + (zones[m.group("zone")] if m.group("word") is None and m.group("zone") else "")
     if rest:
         day = resolve_date(rest, anchor, tense)
         if day is None or day.precision not in ("day", "time"):
@@ -608,7 +845,9 @@ def _clock(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None
         return _tv(base + clock, "time", "clock", day.anchored)
     if anchor is None:
         return _tv("XXXX-XX-XX" + clock, "time", "clock", False)
-    return _tv(anchor.isoformat() + clock, "time", "clock", True)
+    ref = _reference(anchor)  # "at 22:30" is on the day the text is talking about
+    day = ref.day if ref is not None and ref.precision == "day" else anchor
+    return _tv(day.isoformat() + clock, "time", "clock", True)
 
 
 def _week_of_month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
@@ -627,6 +866,33 @@ def _week_of_month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValu
     else:
         day = Date(y, mo, 1) + _dt.timedelta(weeks={"first": 0, "second": 1, "third": 2}[o])
     return _tv(_week(day), "week", "week-of-month", month.anchored)
+
+
+def _ordinal_day(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """"the 29th": a day of the month the text is in (the reference's month), else of a month near the
+    article date that fits the tense."""
+    m = re.fullmatch(r"the (\d{1,2})(?:st|nd|rd|th)", t)
+    if not m or not 1 <= int(m.group(1)) <= 31:
+        return None
+    day = int(m.group(1))
+    if anchor is None:
+        return _tv(f"XXXX-XX-{day:02d}", "day", "ordinal-day", False)
+    ref = _REFERENCE.get()
+    if ref is not None and ref.precision in ("day", "month") and (ref.day.year, ref.day.month) != (
+            anchor.year, anchor.month):
+        try:
+            return _tv(Date(ref.day.year, ref.day.month, day).isoformat(), "day", "ordinal-day", True)
+        except ValueError:
+            return None
+    cands = []
+    for k in (-1, 0, 1):
+        y, mo = _shift_months(anchor.year, anchor.month, k)
+        try:
+            d = Date(y, mo, day)
+        except ValueError:
+            continue
+        cands.append((d, d, d))
+    return _tv(_choose(cands, anchor, tense).isoformat(), "day", "ordinal-day", True)  # type: ignore[attr-defined]
 
 
 def _unspecified(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
@@ -648,8 +914,8 @@ def _ref_keyword(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue 
 
 Handler = Callable[[str, "Date | None", "Tense | None"], "TimeValue | None"]
 HANDLERS: tuple[Handler, ...] = (
-    _ref, _set, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
-    _season, _ago, _duration, _clock, _week_of_month, _unspecified,
+    _anaphoric, _ref, _set, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
+    _season, _ago, _run, _duration, _clock, _week_of_month, _ordinal_day, _unspecified,
 )
 
 
@@ -667,18 +933,25 @@ def _with_mod(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
         joined = word.endswith("-")
         if (joined and t.startswith(word)) or t.startswith(word + " "):
             inner = t[len(word):].strip()
-            inner = {"the year": "this year", "the month": "this month", "the week": "this week",
+            inner = {"the month": "this month", "the week": "this week",
                      "the quarter": "this quarter", "the decade": "this decade"}.get(inner, inner)
             value = _resolve(inner, anchor, tense, depth + 1)
             if value is not None and value.precision in _CALENDAR_PRECISIONS - {"day", "time"}:
                 return value.model_copy(update={"mod": lex["mods"][word]})
-            if value is not None and word in ("early", "late", "mid", "mid-") and value.precision in ("day", "time"):
+            if value is not None and value.precision in ("day", "time") and (
+                    word in ("early", "late", "mid", "mid-") or value.rule == "dates:anaphoric"):
+                # "late February 3", and "the start of the day", "late in the day" (anaphoric days)
                 return value.model_copy(update={"mod": lex["mods"][word]})
     m = re.fullmatch(r"(?P<n>\S+) or (?P<q>more|less|fewer) (?P<rest>.+)", t)
     if m:  # "four or more hours"
         value = _resolve(f"{m.group('n')} {m.group('rest')}", anchor, tense, depth + 1)
         if value is not None:
             return value.model_copy(update={"mod": "EQUAL_OR_MORE" if m.group("q") == "more" else "EQUAL_OR_LESS"})
+    for word, mod in lex["duration_bound_mods"].items():
+        if t.startswith(word + " "):  # "over a decade" (but "over the weekend" is a date)
+            value = _resolve(t[len(word) + 1:], anchor, tense, depth + 1)
+            if value is not None and value.precision == "duration" and value.mod is None:
+                return value.model_copy(update={"mod": mod})
     for word in lexicon.by_length(lex["bound_mods"]):
         if t.startswith(word + " "):
             value = _resolve(t[len(word) + 1:], anchor, tense, depth + 1)
@@ -711,19 +984,59 @@ def _resolve(t: str, anchor: Date | None, tense: Tense | None, depth: int = 0) -
     return None
 
 
-def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = None) -> TimeValue | None:
+#: Rules that guess a year the text does not give ("July 14", "in October", "summer", "on Friday").
+#: (A weekday is not among them: "on Wednesday" in news after "in 1991" is still this week's.)
+_YEAR_GUESS_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday",
+                               "dates:interval"})
+#: words that tie a month to the article date whatever the text ("last November", "next spring")
+_DEICTIC_WORDS = r"\b(?:last|next|this|coming|past|previous|current|upcoming)\b"
+#: Of those, the ones that stay yearless in text without a narrative time ("in June" in a travel guide).
+_GENERIC_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday", "dates:interval"})
+
+
+def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = None, *,
+                 reference: Reference | None = None, generic: bool = False) -> TimeValue | None:
     """The TIMEX3-style value of a date/time expression, or ``None`` where no rule reads it.
 
     ``anchor`` is the document date; ``tense`` ("past"/"present"/"future") of
     the governing verb chooses between earlier and later readings of
     "Jan. 20" or "Thursday".  ``TimeValue.rule`` names the rule used.
+
+    ``reference`` is the text's reference time (see :class:`Reference`; default: the article date):
+    anaphoric expressions ("the same day", "that year") and offsets ("two days later", "a year earlier")
+    count from it, and a ``far`` reference lends its year to "July 14" (the first such date on or after
+    it: narratives move forward).  Deictic expressions ("yesterday", "last week", "20 years ago") always
+    count from the article date.  "20 years ago" is a point (the year ``anchor.year - 20``), as in TimeML,
+    not a duration.  ``generic`` says the text has no narrative time (a travel guide's "in June"): a month,
+    day or season it does not date stays ``XXXX-06``.  Without ``anchor`` neither applies: only what the
+    text fixes is kept, as before.
     """
     if not isinstance(text, str) or len(text) > 200:
         return None
     if isinstance(anchor, _dt.datetime):
         anchor = anchor.date()
     t = normalise(text)
-    return _resolve(t, anchor, tense) if t else None
+    if not t:
+        return None
+    token = _REFERENCE.set(reference if anchor is not None else None)
+    generic_token = _GENERIC.set(False)
+    try:
+        value = _resolve(t, anchor, tense)
+        if value is None or anchor is None or not value.anchored or value.rule not in _YEAR_GUESS_RULES:
+            return value
+        if reference is not None and reference.far:
+            start = Date(reference.day.year, 1, 1) if reference.precision == "year" else reference.day
+            _REFERENCE.set(None)
+            moved = _resolve(t, start, "future")
+            if moved is not None:
+                return moved.model_copy(update={"rule": moved.rule + "@reference"})
+        if generic and value.rule in _GENERIC_RULES and not re.search(_DEICTIC_WORDS, t):
+            _GENERIC.set(True)
+            return _resolve(t, None, tense)
+        return value
+    finally:
+        _REFERENCE.reset(token)
+        _GENERIC.reset(generic_token)
 
 
 # --------------------------------------------------------------------- tense
@@ -775,3 +1088,177 @@ def tense_of(span: Span | Token) -> Tense | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_tense(token)
+
+
+# ------------------------------------------------------------ document state
+#: Text that never writes the article date's year (nor the one before or after) and reports speech less
+#: often than this (reporting verbs per 1,000 words) has no narrative time.  Chosen on GUM train (voyage vs
+#: news and interviews) and MEANTIME airbus/apple; the seed article (no year at all, 17 per 1,000) is news.
+GENERIC_REPORTING_PER_1000 = 5.0
+
+
+def _reference_of(value: TimeValue, sentence: int, anchor: Date) -> Reference | None:
+    """The reference time a resolved mention sets, or ``None`` when it names no calendar point."""
+    v = value.value
+    if value.precision not in ("day", "time", "month", "year", "week", "season") or "/" in v:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
+    if m is None:
+        return None
+    w = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", v)
+    try:
+        if w:
+            day, precision = Date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1), "week"
+        elif m.group(3):
+            day, precision = Date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+        elif m.group(2):
+            day, precision = Date(int(m.group(1)), int(m.group(2)), 1), "month"
+        else:
+            day, precision = Date(int(m.group(1)), 1, 1), "year"
+    except ValueError:
+        return None
+    return Reference(day, precision, sentence, far=abs(day.year - anchor.year) > 1)
+
+
+class TextTime:
+    """The date normaliser's state over one document: its reference time and whether it narrates.
+
+    Why: a date in running text is read against the text's own time, not only the article date.  The
+    reference starts at the article date and moves to every calendar date a mention resolves to (a day,
+    month, week or year, explicit or anchored; not a duration, interval or PAST_REF), except that a
+    coarser mention inside the current reference ("2009" after "March 3, 2009") keeps the finer one.
+    Without an article date nothing here applies (output as without it).
+    """
+
+    def __init__(self, doc: object, anchor: Date | None) -> None:
+        self.anchor = anchor
+        self.reference = Reference(anchor) if anchor is not None else None
+        words = [t.lower_ for t in doc if t.is_alpha]  # type: ignore[attr-defined]
+        # the years the text writes: four-digit ones anywhere, three-digit ones inside a DATE ("in 348")
+        in_dates = {i for e in doc.ents if e.label_ == "DATE" for i in range(e.start, e.end)}  # type: ignore[attr-defined]
+        years = [int(t.text) for t in doc  # type: ignore[attr-defined]
+                 if re.fullmatch(r"1\d{3}|20\d{2}", t.text) or (t.i in in_dates and re.fullmatch(r"[1-9]\d{2}", t.text))]
+        near = sum(anchor is not None and abs(y - anchor.year) <= 1 for y in years)
+        #: most years the text writes are far from the article date: it narrates another time (a biography)
+        self.historical = anchor is not None and len(years) > 2 * near
+        reporting = sum(t.lemma_.lower() in _lex()["reporting_lemmas"] for t in doc)  # type: ignore[attr-defined]
+        #: it never writes the article date's year and seldom reports speech ("said", "told"): news does one
+        #: or the other; a travel guide or a how-to neither, and its present-tense "in June" is any June
+        self.generic = (anchor is not None and near == 0
+                        and 1000 * reporting / max(1, len(words)) < GENERIC_REPORTING_PER_1000)
+        self._sentence: dict[int, int] = {}
+        if doc.has_annotation("SENT_START"):  # type: ignore[attr-defined]
+            for i, sent in enumerate(doc.sents):  # type: ignore[attr-defined]
+                self._sentence[sent.start] = i
+
+    def sentence(self, span: Span) -> int:
+        start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+        return self._sentence.get(start, 0)
+
+    def reference_for(self, span: Span) -> Reference | None:
+        """The reference for ``span``; a far one stops lending its year after NARRATIVE_SENTENCES."""
+        ref = self.reference
+        if ref is None or not ref.far:
+            return ref
+        if not self.historical or self.sentence(span) - ref.sentence > NARRATIVE_SENTENCES:
+            return Reference(ref.day, ref.precision, ref.sentence, far=False)
+        return ref
+
+    def bare_year(self, text: str) -> TimeValue | None:
+        """A bare number NER calls a date, read as a year only in a text that narrates the past.
+
+        "347" in a saint's life is the year 347 and "'94"/"94" after "1891" is 1894; in news "300" is
+        not a year, so elsewhere this gives nothing.
+        """
+        t = text.strip().lstrip("'’")
+        if not self.historical or not t.isdigit() or self.reference is None:
+            return None
+        if len(t) == 3 and int(t) >= 100:
+            return _tv(f"{int(t):04d}", "year", "bare-year", False)
+        if len(t) == 2 and self.reference.far:
+            century = self.reference.day.year // 100 * 100
+            return _tv(f"{century + int(t):04d}", "year", "bare-year", True)
+        return None
+
+    def is_generic(self, tense: Tense | None) -> bool:
+        return self.generic and tense in (None, "present")
+
+    def update(self, value: TimeValue | None, span: Span) -> None:
+        if value is None or self.anchor is None:
+            return
+        new = _reference_of(value, self.sentence(span), self.anchor)
+        if new is None:
+            return
+        old = self.reference
+        if old is not None and _PRECISION_RANK[new.precision] < _PRECISION_RANK.get(old.precision, 0):
+            inside = old.day.year == new.day.year and (new.precision == "year" or old.day.month == new.day.month)
+            if inside:
+                self.reference = Reference(old.day, old.precision, new.sentence, far=old.far)
+                return
+        self.reference = new
+
+
+def with_context(span: Span, tense: Tense | None) -> tuple[str, Tense | None]:
+    """The words around a mention that change its reading: (text to resolve, tense).
+
+    "Two years" followed by "later" is the offset "two years later" (NER often leaves the cue word out);
+    "until Friday"/"by Friday" look forward in a present-tense sentence, "since Friday" back.  (An
+    open-ended mod for "since 2005" was tried: GUM's gold closes most of them, so the value is the year.)
+    """
+    lex = _lex()
+    doc = span.doc
+    text = span.text
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and after.lower_ in lex["offset_cues"]:
+        follower = doc[after.i + 1] if after.i + 1 < len(doc) else None
+        if after.lower_ not in ("before", "after") or follower is None or follower.is_punct:
+            text = f"{text} {after.text}"
+    if before is not None:
+        if before.lower_ in lex["forward_prepositions"] and tense in (None, "present"):
+            tense = "future"
+        elif before.lower_ in lex["past_prepositions"] and tense is None:
+            tense = "past"
+    return text, tense
+
+
+def missed_dates(doc: object) -> list[Span]:
+    """Date expressions the NER left out, as DATE spans for ``doc.spans["newsie_timex"]`` (not ``doc.ents``).
+
+    Only forms whose shape makes them dates (lists in ``dates.yaml``): a year after a temporal preposition
+    ("in 2017", "since 1602"), a numeric date ("7/8/07", even where the NER called it CARDINAL), and the
+    TimeML reference adverbs ("now", "currently", "recently").  Otherwise a token inside any entity is
+    left to the NER.
+    """
+    from spacy.tokens import Span as _Span
+
+    lex = _lex()
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}  # type: ignore[attr-defined]
+    dated = {i for e in doc.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}  # type: ignore[attr-defined]
+    out: list[Span] = []
+    preps = set(lex["year_prepositions"])
+    adverbs = {tuple(p.split(" ")): p for p in lex["reference_adverbs"]}
+    longest = max((len(k) for k in adverbs), default=1)
+    i = 0
+    n = len(doc)  # type: ignore[arg-type]
+    while i < n:
+        tok = doc[i]  # type: ignore[index]
+        if i not in dated and re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text):
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]  # even if NER said CARDINAL
+            i += 1
+            continue
+        if i in taken:
+            i += 1
+            continue
+        prev = doc[i - 1].lower_ if i > 0 else ""  # type: ignore[index]
+        if re.fullmatch(r"1\d{3}|20\d{2}", tok.text) and prev in preps:
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
+        else:
+            for k in range(longest, 0, -1):
+                words = tuple(t.lower_ for t in doc[i:i + k])  # type: ignore[index]
+                if len(words) == k and words in adverbs and not any(j in taken for j in range(i, i + k)):
+                    out.append(_Span(doc, i, i + k, label="DATE"))  # type: ignore[arg-type]
+                    i += k - 1
+                    break
+        i += 1
+    return out
