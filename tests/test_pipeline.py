@@ -14,7 +14,7 @@ import pytest
 import spacy
 
 from newsie import pipeline
-from newsie.api import doc_to_result, make_doc
+from newsie.api import doc_to_result, make_doc, model_id
 from newsie.ner import MODEL_FILES, REQUIRED_FILES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,7 +57,8 @@ def test_unreadable_weights_raise_the_documented_error(tmp_path: Path) -> None:
 def test_cnn_ner_only_by_explicit_request() -> None:
     nlp = pipeline.load(ner="cnn")
     assert "ner" in nlp.pipe_names and "newsie_ner" not in nlp.pipe_names
-    assert nlp.meta["newsie"]["ner"] == "cnn" and "CNN" in nlp.meta["newsie"]["model"]
+    assert nlp.meta["newsie"]["ner"] == "cnn" and f"{nlp.meta['lang']}_{nlp.meta['name']}" == "en_newsie"
+    assert model_id(nlp) == nlp.meta["newsie"]["model"] == "en_core_web_sm-3.8.0"  # outputs name the CNN NER
     with pytest.raises(ValueError, match="takes no newsie model folder"):
         pipeline.build(pipeline.find_ner(), ner="cnn")
     with pytest.raises(ValueError, match="'newsie' or 'cnn'"):
