@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
-.venv/bin/ruff check src tests benchmarks scripts
+.venv/bin/ruff check src tests benchmarks scripts packaging
 # the wheel check first, so that pytest's summary is the closing line; NEWSIE_SKIP_WHEEL_CHECK=1 skips it
 if [ -z "${NEWSIE_SKIP_WHEEL_CHECK:-}" ]; then
   bash scripts/wheel_check.sh

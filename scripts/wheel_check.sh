@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The installable artefact works as a user gets it: build newsie's wheel, install it with its
-# dependencies into a fresh virtual environment OUTSIDE the repository (no editable install, the
-# repository not on sys.path, no $NEWSIE_MODELS), run `newsie extract` on the seed from another
-# folder, and compare with the repository's run: identical records, naming newsie's NER model.
+# The installable artefact works as a user gets it: build newsie's wheel (and en_newsie's, the spaCy
+# pipeline package), install them with their dependencies into a fresh virtual environment OUTSIDE the
+# repository (no editable install, the repository not on sys.path, no $NEWSIE_MODELS), run
+# `newsie extract` on the seed from another folder, and compare with the repository's run: identical
+# records, naming newsie's NER model; spacy.load("en_newsie") gives the same entities and events.
 #
 # Usage: bash scripts/wheel_check.sh   (after scripts/setup.sh; part of scripts/test.sh)
 # Env:   NEWSIE_VENV (the repository's venv, default .venv), WHEEL_CHECK_DIR (work folder, default a
@@ -30,9 +31,13 @@ step "building the wheel"
 rm -rf build
 "$VENV/bin/python" -m pip wheel -q --no-deps --no-build-isolation -w "$WORK/dist" . >"$WORK/build.log" 2>&1 \
   || { tail -20 "$WORK/build.log" >&2; fail "pip wheel could not build newsie (log: $WORK/build.log)"; }
-rm -rf build src/*.egg-info
+"$VENV/bin/python" -m pip wheel -q --no-deps --no-build-isolation -w "$WORK/dist" packaging/en_newsie \
+  >>"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log" >&2; fail "pip wheel could not build en_newsie"; }
+rm -rf build src/*.egg-info packaging/en_newsie/build packaging/en_newsie/*.egg-info
 wheel=$(ls "$WORK"/dist/newsie-*.whl 2>/dev/null | head -1)
 [ -n "$wheel" ] || fail "no newsie wheel in $WORK/dist"
+pipeline_wheel=$(ls "$WORK"/dist/en_newsie-*.whl 2>/dev/null | head -1)
+[ -n "$pipeline_wheel" ] || fail "no en_newsie wheel in $WORK/dist"
 "$VENV/bin/python" - "$wheel" <<'PY' || fail "the wheel lacks files (see above)"
 import sys, zipfile
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
@@ -56,7 +61,7 @@ step "installing it into a fresh venv in $WORK/venv"
 pip=("$WORK/venv/bin/python" -m pip --disable-pip-version-check)
 "${pip[@]}" install -q "torch==2.13.0" >"$WORK/install.log" 2>&1 \
   || { tail -20 "$WORK/install.log" >&2; fail "torch==2.13.0 did not install (log: $WORK/install.log)"; }
-"${pip[@]}" install -q -c constraints.txt "$wheel" >>"$WORK/install.log" 2>&1 \
+"${pip[@]}" install -q -c constraints.txt "$wheel" "$pipeline_wheel" >>"$WORK/install.log" 2>&1 \
   || { tail -20 "$WORK/install.log" >&2; fail "the wheel's dependencies did not install (log: $WORK/install.log)"; }
 
 step "running newsie extract from $WORK/elsewhere"
@@ -88,6 +93,23 @@ models = {json.loads(line)["model"] for line in open(sys.argv[1], encoding="utf-
 if not models or not all(str(m).startswith("newsie-ner-") for m in models):
     sys.exit(f"wheel check: model ids {sorted(map(str, models))}, expected newsie-ner-<sha12>")
 print(f"wheel check: identical records, model {', '.join(sorted(models))}", file=sys.stderr)
+PY
+step "spacy.load(\"en_newsie\") in the fresh venv"
+(cd "$WORK/elsewhere" && "$WORK/venv/bin/python" - "$SEEDS" "$WORK/wheel.jsonl" <<'PY') \
+  || fail "spacy.load('en_newsie') does not give the records newsie extract wrote"
+import json, sys
+from pathlib import Path
+import spacy
+from newsie.api import doc_to_result, make_doc
+record = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8").splitlines()[0])
+text = Path(record["path"]).read_text(encoding="utf-8")
+nlp = spacy.load("en_newsie")
+got = json.loads(doc_to_result(nlp(make_doc(nlp, text, date=record["date"], doc_id=record["id"])), nlp).model_dump_json())
+for key in ("entities", "events", "model"):
+    if got[key] != record[key]:
+        sys.exit(f"wheel check: spacy.load('en_newsie') differs from newsie extract in {key!r}")
+print(f"wheel check: spacy.load('en_newsie') = newsie extract ({len(got['entities'])} entities, "
+      f"{len(got['events'])} events)", file=sys.stderr)
 PY
 step "ok"
 [ -n "${WHEEL_CHECK_DIR:-}" ] || rm -rf "$WORK"

@@ -14,7 +14,7 @@ import pytest
 import spacy
 
 from newsie import pipeline
-from newsie.api import doc_to_result, make_doc
+from newsie.api import doc_to_result, make_doc, model_id
 from newsie.ner import MODEL_FILES, REQUIRED_FILES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,7 +57,9 @@ def test_unreadable_weights_raise_the_documented_error(tmp_path: Path) -> None:
 def test_cnn_ner_only_by_explicit_request() -> None:
     nlp = pipeline.load(ner="cnn")
     assert "ner" in nlp.pipe_names and "newsie_ner" not in nlp.pipe_names
-    assert nlp.meta["newsie"]["ner"] == "cnn" and "CNN" in nlp.meta["newsie"]["model"]
+    assert nlp.meta["newsie"]["ner"] == "cnn" and f"{nlp.meta['lang']}_{nlp.meta['name']}" == "en_newsie"
+    assert model_id(nlp) == nlp.meta["newsie"]["model"]  # outputs name the base pipeline whose CNN NER ran
+    assert model_id(nlp).startswith("en_core_web_sm") and model_id(nlp).endswith("-3.8.0")
     with pytest.raises(ValueError, match="takes no newsie model folder"):
         pipeline.build(pipeline.find_ner(), ner="cnn")
     with pytest.raises(ValueError, match="'newsie' or 'cnn'"):
@@ -194,3 +196,35 @@ def test_pyproject_lists_every_package() -> None:
     found = {".".join(p.parent.relative_to(SRC).parts) for p in SRC.rglob("__init__.py")}
     assert set(tool["packages"]) == found | {"newsie.models"}
     assert tool["package-dir"]["newsie.models"] == "models" and (REPO / "models" / "__init__.py").is_file()
+
+
+def _installed(dist: str) -> bool:
+    import importlib.metadata
+
+    try:
+        importlib.metadata.distribution(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _installed("en_newsie"), reason="en_newsie (packaging/en_newsie) not installed: scripts/setup.sh")
+def test_spacy_load_by_name(nlp) -> None:
+    named = spacy.load("en_newsie", exclude=["newsie_events"], disable="newsie_normalize")
+    assert named is not nlp and named.meta["name"] == "newsie"
+    assert named.pipe_names == [p for p in nlp.pipe_names if p not in ("newsie_events", "newsie_normalize")]
+    assert named.disabled[-1] == "newsie_normalize"
+    assert named.get_pipe("newsie_ner").model_id == nlp.get_pipe("newsie_ner").model_id
+    with pytest.raises(ValueError, match="config overrides are not supported"):
+        spacy.load("en_newsie", config={"nlp": {"batch_size": 2}})
+
+
+@pytest.mark.skipif(not _installed("en_newsie"), reason="en_newsie (packaging/en_newsie) not installed: scripts/setup.sh")
+def test_en_newsie_version_and_requirement_are_newsies() -> None:
+    """packaging/en_newsie reads newsie's one version source: no second literal to keep in step."""
+    import importlib.metadata
+
+    import newsie
+
+    assert importlib.metadata.version("en_newsie") == newsie.__version__
+    assert importlib.metadata.requires("en_newsie") == [f"newsie=={newsie.__version__}"]

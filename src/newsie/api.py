@@ -25,6 +25,9 @@ def model_id(nlp: Language) -> str:
     """A stable identifier of the NER model behind ``nlp`` (for provenance in outputs)."""
     if "newsie_ner" in nlp.pipe_names:
         return str(getattr(nlp.get_pipe("newsie_ner"), "model_id", "newsie_ner"))
+    recorded = (nlp.meta.get("newsie") or {}).get("model")  # newsie.load(ner="cnn"): the base pipeline's id
+    if recorded:
+        return str(recorded)
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '?')}"
 
 

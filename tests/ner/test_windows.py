@@ -12,7 +12,8 @@ from newsie.ner.labels import bio_tags
 
 @pytest.fixture(scope="module")
 def tokenizer():
-    from newsie.ner.model import encoder_dir, load_tokenizer
+    from newsie.ner.model import load_tokenizer
+    from newsie.tooling.weights import encoder_dir
 
     return load_tokenizer(encoder_dir())
 

@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from newsie.ner.model import TOKENIZER_FILES, WEIGHTS
+from newsie.ner import TOKENIZER_FILES, WEIGHTS
 
 
 def export(src: Path, dest: Path, *, quantize: bool | str = False, scores: dict | None = None) -> Path:

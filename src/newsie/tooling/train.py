@@ -12,7 +12,7 @@ builder marked ``silver`` (teacher labels for labels an example's source does no
 annotate) get loss weight ``silver_weight`` on their words, gold spans and O
 words weight 1.  That is the only use of silver/gold here: simple on purpose.
 
-The encoder weights' sha256 is checked before training (:func:`model.verify_encoder`).
+The encoder weights' sha256 is checked before training (:func:`newsie.tooling.weights.verify_encoder`).
 
 Two CPU cores: one process with two torch threads gains little (small matrices),
 so ``workers=N`` runs N data-parallel processes (``torch.distributed``, gloo),
@@ -178,7 +178,7 @@ def _train(
     import numpy as np
     import torch
 
-    from newsie.ner import model as M
+    from newsie.tooling import weights as M
 
     dist = None
     if world > 1:
