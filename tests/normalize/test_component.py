@@ -116,3 +116,39 @@ def test_year_old_after_cardinal(nlp) -> None:
     nineteen = next(t for t in doc if t.text == "19")
     value = normalise_span(Span(doc, nineteen.i, nineteen.i + 1, label="CARDINAL"))
     assert isinstance(value, AgeValue) and value.min == value.max == 19
+
+
+def _number_run(n: int):
+    """A blank-pipeline doc "1 1 ... 1 to 1 ... 1" (``n`` ones each side), tagged as one CARDINAL."""
+    import spacy
+    from spacy.tokens import Span
+
+    blank = spacy.blank("en")
+    doc = blank(" ".join(["1"] * n + ["to"] + ["1"] * n))
+    doc.ents = [Span(doc, 0, len(doc), label="CARDINAL")]
+    return blank, doc
+
+
+def test_number_matcher_is_linear_in_a_run_of_numbers() -> None:
+    """Regression (#21): unbounded ``"OP": "+"`` patterns made "1 1 1 ..." (100 KB) take over 6 minutes.
+
+    Counted in matches, not seconds: the unbounded range pattern matches every
+    (start, end) pair around "to" (quadratic); a bounded one a constant number.
+    """
+    from newsie.normalize.component import NumberSpans
+
+    counts = []
+    for n in (100, 400):
+        blank, doc = _number_run(n)
+        comp = NumberSpans(blank)
+        counts.append(len(comp.matcher(doc)))
+        assert comp(doc).ents[0].end == len(doc)  # still one entity over the whole run
+    assert counts[1] <= 4 * 1.5 * counts[0], counts
+
+
+def test_unbounded_pattern_operator_is_rejected_naming_file_and_rule() -> None:
+    from newsie.normalize.component import check_pattern
+
+    with pytest.raises(ValueError, match=r"patterns\.yaml: rule 'x' token 1: unbounded OP '\+'"):
+        check_pattern("x", [{"LOWER": "aged"}, {"LIKE_NUM": True, "OP": "+"}])
+    check_pattern("x", [{"LOWER": "aged"}, {"LIKE_NUM": True, "OP": "{1,6}"}])

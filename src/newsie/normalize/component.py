@@ -15,6 +15,7 @@ parsers load on first use.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -30,6 +31,28 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NORMALISED_LABELS = TIME_LABELS | QUANTITY_LABELS | {"ORDINAL"}
 
 
+#: Longest run of entity tokens a prefix pattern reaches into (the rule absorbs the whole entity anyway).
+ENTITY_REACH = 6
+_BOUNDED_OP = re.compile(r"^\{\d*,?\d+\}$")
+
+
+def check_pattern(rule: str, pattern: list[dict[str, Any]], source: str = "patterns.yaml") -> None:
+    """Reject a token pattern with an unbounded repetition (``+``/``*``), naming file, rule and token.
+
+    Why: an unbounded operator makes the Matcher's work quadratic in the length
+    of a run of matching tokens; ``{n,m}`` keeps it linear.
+    """
+    if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
+        raise ValueError(f"{source}: rule {rule!r}: pattern must be a list of token mappings")
+    for k, token in enumerate(pattern):
+        op = token.get("OP")
+        if op in ("+", "*"):
+            raise ValueError(f"{source}: rule {rule!r} token {k}: unbounded OP {op!r} (use a bound such as "
+                             f"\"{{1,6}}\")")
+        if op is not None and op not in ("?", "!", "1") and not _BOUNDED_OP.match(str(op)):
+            raise ValueError(f"{source}: rule {rule!r} token {k}: unknown OP {op!r}")
+
+
 def _prefix_patterns(lists: list[str]) -> list[list[dict[str, Any]]]:
     """Token patterns "cue words + numeric entity" from the cue lists of numbers.yaml."""
     lex = lexicon.load("numbers.yaml")
@@ -40,7 +63,7 @@ def _prefix_patterns(lists: list[str]) -> list[list[dict[str, Any]]]:
         words = phrase.split(" ")
         if any(not w.isalpha() for w in words):
             continue
-        patterns.append([{"LOWER": w} for w in words] + [{"ENT_TYPE": {"IN": labels}, "OP": "+"}])
+        patterns.append([{"LOWER": w} for w in words] + [{"ENT_TYPE": {"IN": labels}, "OP": f"{{1,{ENTITY_REACH}}}"}])
     return patterns
 
 
@@ -54,6 +77,8 @@ class NumberSpans:
         self.matcher = Matcher(nlp.vocab)
         for rule in lexicon.load("patterns.yaml")["rules"]:
             patterns = [rule["pattern"]] if "pattern" in rule else _prefix_patterns(rule["prefixes"])
+            for pattern in patterns:
+                check_pattern(str(rule.get("name")), pattern)
             self.matcher.add(rule["name"], patterns)
             self.rules[rule["name"]] = rule
         self.order = list(self.rules)
