@@ -95,12 +95,21 @@ class NumberSpans:
         if not candidates:
             return doc
         # longest first, then the earlier rule in the file
-        chosen = filter_spans(sorted(candidates, key=lambda sp: self.order.index(sp.label_)))
-        ents = list(doc.ents)
+        rank = {name: n for n, name in enumerate(self.order)}
+        chosen = filter_spans(sorted(candidates, key=lambda sp: rank[sp.label_]))
+        # Live entities by key (original ones in document order, replacements after them, as a list
+        # would hold them) and the key owning each token: finding what a candidate overlaps costs the
+        # candidate's length, not a scan of every entity (which was quadratic on long documents).
+        live: dict[int, Span] = dict(enumerate(doc.ents))
+        owner: list[int | None] = [None] * len(doc)
+        for k, e in live.items():
+            owner[e.start:e.end] = [k] * (e.end - e.start)
+        next_key = len(live)
         changed = False
         for cand in chosen:
             rule = self.rules[cand.label_]
-            overlapping = [e for e in ents if e.start < cand.end and cand.start < e.end]
+            keys = sorted({k for k in owner[cand.start:cand.end] if k is not None})
+            overlapping = [live[k] for k in keys]
             if any(e.label_ not in rule["labels"] for e in overlapping):
                 continue
             if rule.get("needs_entity", False) and not overlapping:
@@ -115,12 +124,16 @@ class NumberSpans:
                     start, end, label):
                 continue  # NER already has it right
             new = Span(doc, start, end, label=label)
-            ents = [e for e in ents if e not in overlapping] + [new]
+            for k in keys:
+                del live[k]
+            live[next_key] = new
+            owner[start:end] = [next_key] * (end - start)
+            next_key += 1
             new._.rule = f"numbers:{cand.label_}"
             changed = True
         if changed:
             try:
-                doc.ents = sorted(ents, key=lambda e: e.start)
+                doc.ents = sorted(live.values(), key=lambda e: e.start)
             except ValueError as err:  # overlapping spans: keep NER's entities rather than lose the doc
                 doc.user_data.setdefault(("newsie", "normalize_errors"), []).append(f"newsie_numbers: {err}")
         return doc
