@@ -323,7 +323,10 @@ def test_excluded_paths_are_not_inputs(tmp_path: Path) -> None:
     """Regression: ``-o`` inside the input folder made the run read its own output."""
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "out.jsonl").write_text('{"text": "' + TEXT + '"}\n', encoding="utf-8")
-    docs, _ = docs_and_errors(tmp_path, exclude=frozenset({os.path.realpath(tmp_path / "out.jsonl")}))
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "p.jsonl").write_text('{"text": "' + TEXT + '"}\n', encoding="utf-8")
+    excluded = frozenset({os.path.realpath(tmp_path / "out.jsonl"), os.path.realpath(tmp_path / "parts")})
+    docs, _ = docs_and_errors(tmp_path, exclude=excluded)
     assert [d.id for d in docs] == ["a"]
 
 

@@ -336,6 +336,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         with interruptible():
             return _dispatch(args, items, fmt, progress)
+    except Interrupted as err:  # outside the record loop (model loading, table conversion)
+        hint = f"to continue: {resume_hint()}" if args.output != "-" else "nothing to resume (-o -)"
+        print(_interrupted_message(err, hint), file=sys.stderr)
+        return 128 + err.signum
     finally:
         lock.release()
 

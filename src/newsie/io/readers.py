@@ -568,8 +568,8 @@ def discover(root: Path, glob: str | None = None,
                     yield ReadError(path=str(p), reason=_os_reason(err))
                 continue
             if stat.S_ISDIR(s.st_mode):
-                if name.startswith("."):
-                    continue
+                if name.startswith(".") or (exclude and os.path.realpath(p) in exclude):
+                    continue  # hidden, or an output folder (--engine ray partitions) inside the input
                 ident = (s.st_dev, s.st_ino)
                 if ident in ancestors:
                     yield ReadError(path=str(p), reason="symlink loop (directory links to its own ancestor)")
