@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsie import __version__, extensions
+from newsie import __version__, extensions, sections
 from newsie.pipeline import load
 from newsie.schema import Entity, Result
 
@@ -192,7 +192,7 @@ def _extract_stream(docs: Iterable[DocInput], date: _dt.date | None, batch_size:
             yield doc, meta
 
     done = 0
-    stream = nlp.pipe(docs_with_meta(), as_tuples=True, batch_size=batch_size)
+    stream = sections.pipe(nlp, docs_with_meta(), batch_size)  # nlp.pipe, long documents in sections
     while True:
         try:
             doc, meta = next(stream)
