@@ -335,3 +335,22 @@ def test_folder_without_inputs_is_an_error_record(tmp_path: Path) -> None:
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     (e,) = items(tmp_path)
     assert isinstance(e, ReadError) and e.path == str(tmp_path) and "no input files" in e.reason
+
+
+def test_a_failing_walk_is_an_error_record_and_the_next_root_is_read(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsie.io.readers as readers
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    real = readers.discover
+
+    def broken(root, *a, **k):  # noqa: ANN001, ANN002, ANN003
+        if root.name == "a":
+            raise RecursionError("walk exploded")
+        return real(root, *a, **k)
+
+    monkeypatch.setattr(readers, "discover", broken)
+    e, d = items(tmp_path / "a", tmp_path / "b.txt")
+    assert isinstance(e, ReadError) and e.path == str(tmp_path / "a") and "nested" in e.reason
+    assert isinstance(d, SourceDoc) and d.id == "b"

@@ -591,19 +591,23 @@ def iter_items(paths: Iterable[str | Path], opts: ReaderOptions | None = None,
         if str(raw) == "-":
             yield from guarded(read_stream(stdin if stdin is not None else sys.stdin.buffer, opts), "-")
             continue
-        root = Path(raw)
-        found_any = False
-        for found in discover(root, opts.glob, opts.exclude):
-            found_any = True
-            if isinstance(found, ReadError):
-                yield found
-                continue
-            path, rel = found
-            display = str(path)
-            yield from read_file(path, display, rel, opts)
-        if not found_any:
-            wanted = opts.glob or " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-            yield ReadError(path=str(root), reason=f"no input files found (looked for {wanted})")
+        # guarded: should the walk itself fail (not one file: those are isolated in read_file), the
+        # failure is an error record naming the root and the other roots are still read.
+        yield from guarded(_iter_root(Path(raw), opts), str(raw))
+
+
+def _iter_root(root: Path, opts: ReaderOptions) -> Iterator[Item]:
+    found_any = False
+    for found in discover(root, opts.glob, opts.exclude):
+        found_any = True
+        if isinstance(found, ReadError):
+            yield found
+            continue
+        path, rel = found
+        yield from read_file(path, str(path), rel, opts)
+    if not found_any:
+        wanted = opts.glob or " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        yield ReadError(path=str(root), reason=f"no input files found (looked for {wanted})")
 
 
 __all__ = [
