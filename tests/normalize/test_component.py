@@ -152,3 +152,44 @@ def test_unbounded_pattern_operator_is_rejected_naming_file_and_rule() -> None:
     with pytest.raises(ValueError, match=r"patterns\.yaml: rule 'x' token 1: unbounded OP '\+'"):
         check_pattern("x", [{"LOWER": "aged"}, {"LIKE_NUM": True, "OP": "+"}])
     check_pattern("x", [{"LOWER": "aged"}, {"LIKE_NUM": True, "OP": "{1,6}"}])
+
+
+def _lines_run(fn, filename: str) -> int:
+    """Lines executed in ``filename`` while ``fn`` runs (an operation count, independent of machine load)."""
+    import sys
+
+    count = 0
+
+    def tracer(frame, event, _arg):  # noqa: ANN001, ANN202
+        nonlocal count
+        if frame.f_code.co_filename != filename:
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        fn()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_number_spans_work_is_linear_in_the_number_of_entities() -> None:
+    """Regression (#21): each candidate scanned (and rebuilt) the whole entity list: quadratic on long documents."""
+    import spacy
+    from spacy.tokens import Span
+
+    import newsie.normalize.component as component
+
+    counts, changed = [], []
+    for n in (40, 160):
+        blank = spacy.blank("en")
+        doc = blank(" ".join(["about 5 men ,"] * n))
+        doc.ents = [Span(doc, 4 * k + 1, 4 * k + 2, label="CARDINAL") for k in range(n)]
+        comp = component.NumberSpans(blank)
+        counts.append(_lines_run(lambda comp=comp, doc=doc: comp(doc), component.__file__))
+        changed.append(sum(e.text == "about 5" for e in doc.ents))
+    assert changed == [40, 160]  # every "about 5" became one entity
+    assert counts[1] <= 4 * 1.5 * counts[0], counts
