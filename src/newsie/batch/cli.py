@@ -333,6 +333,9 @@ def run(args: argparse.Namespace) -> int:
     except LockBusy as err:
         print(f"newsie extract: {err}; wait for it to finish or choose another output", file=sys.stderr)
         return 2
+    except OSError as err:  # checked writable a moment ago; a race or a file system refusing locks
+        print(f"newsie extract: cannot lock the output: {err}", file=sys.stderr)
+        return 2
     try:
         with interruptible():
             return _dispatch(args, items, fmt, progress)
