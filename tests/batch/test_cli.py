@@ -282,3 +282,16 @@ def test_signal_stops_workers_flushes_and_prints_the_resume_hint(seed_text: str,
     _, err = resumed.communicate(timeout=900)
     assert resumed.returncode == 0, err.decode()
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [f"doc{i:02d}" for i in range(8)]
+
+
+def test_read_only_output_folder_is_a_usage_error(tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: an output in a read-only folder gave a raw traceback (simulated: tests may run as root)."""
+    (tmp_path / "a.txt").write_text("Kyiv said on Monday it needs more shells.", encoding="utf-8")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if Path(p) == ro else real_access(p, mode, **k))
+    rc = main(["extract", str(tmp_path / "a.txt"), "-o", str(ro / "sub" / "o.jsonl"), "--no-progress"])
+    err = capsys.readouterr().err
+    assert rc == 2 and f"{ro} is not writable" in err and "Traceback" not in err
+    assert not (ro / "sub").exists()
