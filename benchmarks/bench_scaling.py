@@ -15,6 +15,17 @@ the child), the number the 1.5 GB budget is about.
 
 The machine is shared: compare numbers within one run only.
 
+Numbers (issue #21 closing note; 2 shared CPU cores, load average ~10, one
+torch thread), s per 1k words at 5k / 20k / 80k words and ratio 80k/5k:
+tok2vec 0.393 / 0.146 / 0.133 (0.34), parser 0.273 / 0.110 / 0.129 (0.47),
+newsie_ner 3.179 / 3.476 / 2.223 (0.70), newsie_numbers 0.013 / 0.019 / 0.009
+(0.67), newsie_normalize 0.015 / 0.014 / 0.015 (1.02), newsie_events 0.044 /
+0.031 / 0.037 (0.83), total 4.380 / 3.928 / 2.661 (0.61): every component
+within 1.5x.  Before the fixes the event step alone went 0.8 / 2.7 / 11 / 49 s
+at 5k / 10k / 20k / 40k words.  ``--rss 150000``: peak RSS 1,213 MiB (658 s,
+exit 0); before the base components ran in sections (``newsie.sections``) the
+same run passed 3.1 GB within its first 81 s.
+
 Usage: ``python benchmarks/bench_scaling.py [--sizes 5000 20000 80000] [--rss 150000] [--profile 20000]``
 """
 
