@@ -78,3 +78,36 @@ def test_newsie_attributes_survive_doc_serialisation(seed_doc) -> None:
     assert again._.events == seed_doc._.events
     assert [(e.text, e._.norm) for e in again.ents] == [(e.text, e._.norm) for e in seed_doc.ents]
     assert any(e._.norm is not None for e in again.ents)
+
+
+# ----------------------------------------------------------------- issue #21: library misuse
+def test_extract_rejects_a_date_with_trailing_garbage(nlp) -> None:
+    """Regression: extract(date="2023-02-02garbage") was accepted (read as 2023-02-02)."""
+    with pytest.raises(ValueError, match="2023-02-02garbage"):
+        newsie.extract("Kyiv said on Monday it needs more shells.", date="2023-02-02garbage", nlp=nlp)
+    with pytest.raises(ValueError, match="garbage"):
+        list(newsie.extract_many(["Kyiv said so."], date="garbage", nlp=nlp))
+    res = newsie.extract("Kyiv said on Monday it needs more shells.", date="2023-02-02T10:00:00Z", nlp=nlp)
+    assert res.date == dt.date(2023, 2, 2)
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "8"])
+def test_extract_many_rejects_a_bad_batch_size(nlp, bad) -> None:
+    """Regression: extract_many(batch_size=0) silently returned nothing."""
+    with pytest.raises(ValueError, match="batch_size"):
+        list(newsie.extract_many(["Kyiv said so."], batch_size=bad, nlp=nlp))
+
+
+def test_extract_many_names_the_bad_item(nlp) -> None:
+    """Regression: one bad item aborted the stream without saying which (decision: raise, naming it)."""
+    from newsie.api import ItemError
+
+    good = "Kyiv said on Monday it needs more shells."
+    stream = newsie.extract_many([good, {"id": "x", "text": good, "date": "02/02/2023"}, good], nlp=nlp,
+                                 batch_size=1)
+    assert next(stream).entities  # the items before the bad one are delivered
+    with pytest.raises(ItemError, match=r"item 1 \(id 'x'\).*02/02/2023") as info:
+        next(stream)
+    assert (info.value.index, info.value.item_id) == (1, "x")
+    with pytest.raises(ItemError, match=r"item 2: .*int"):
+        list(newsie.extract_many([good, good, 42], nlp=nlp))  # type: ignore[list-item]

@@ -67,3 +67,42 @@ def test_init_worker_keeps_its_thread_count_after_the_model_loads() -> None:
 
     with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
         assert pool.submit(_threads_after_init, 1).result(timeout=300) == 1
+
+
+# ----------------------------------------------------------------- issue #21
+def test_doc_timeout_turns_a_runaway_document_into_its_error_record(nlp, seed_text: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: there was no per-document time limit; the injected 60 s hang stands for a runaway document."""
+    import time
+
+    mark = "Qzvw"
+    docs = _docs(seed_text)[:2]
+    docs[1] = SourceDoc(id="d1", text=docs[1].text + f" {mark}.", path="p1.txt")
+    monkeypatch.setenv(FAULT_ENV, f"hang:{mark}")
+    t0 = time.monotonic()
+    out = process_batch(nlp, docs, batch_size=2, doc_timeout=4)
+    assert time.monotonic() - t0 < 50  # the batch (8 s), then the document alone (4 s): not the 60 s hang
+    assert [o.ok for o in out] == [True, False]
+    assert out[1].error["stage"] == "process" and "DocTimeout" in out[1].error["reason"]
+    assert "--doc-timeout 4 s" in out[1].error["reason"]
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left armed
+
+
+def test_document_longer_than_spacys_max_length_is_processed(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: --max-chars above 1,000,000 failed every long document with spaCy's E088."""
+    text = "Kyiv said on Monday it needs more shells. " * 10
+    monkeypatch.setattr(nlp, "max_length", 100)
+    (o,) = process_batch(nlp, [SourceDoc(id="long", text=text, path="long.txt")])
+    assert o.ok, o.error
+
+
+def test_unencodable_strings_never_break_the_line() -> None:
+    """Regression: a lone surrogate reaching the writer raised UnicodeEncodeError for the whole run."""
+    from newsie.batch.process import json_line
+
+    line = json_line({"id": "a\ud800b", "t": "café"})
+    line.encode("utf-8")
+    assert json.loads(line) == {"id": "a\ud800b", "t": "café"}
+    assert json_line({"t": "café"}) == '{"t":"café"}'  # readable when it can be

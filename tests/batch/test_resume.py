@@ -43,3 +43,12 @@ def test_resume_without_journal_starts_from_scratch(tmp_path: Path, capsys) -> N
     j = Journal(out, err, resume=True)
     j.close(complete=True)
     assert out.read_text() == "" and "starting from scratch" in capsys.readouterr().err
+
+
+def test_a_fresh_run_that_fails_before_its_first_record_truncates_nothing(tmp_path: Path) -> None:
+    """Regression (#21): a run failing early (bad path, model load) had already emptied the existing output."""
+    out, err = tmp_path / "o.jsonl", tmp_path / "e.jsonl"
+    out.write_text('{"id":"precious"}\n')
+    j = Journal(out, err, resume=False)
+    j.close(complete=False)  # e.g. the model failed to load, or SIGTERM during start-up
+    assert out.read_text() == '{"id":"precious"}\n' and not err.exists() and not journal_path(out).exists()

@@ -173,14 +173,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     p = tmp_path / "secret.txt"
     p.write_text(TEXT, encoding="utf-8")
     if os.geteuid() == 0:  # root reads anything: simulate the permission error at open()
-        real_open = Path.open
+        real_open = os.open
 
-        def deny(self: Path, *a, **k):  # noqa: ANN002, ANN003
-            if self.name == "secret.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return real_open(self, *a, **k)
+        def deny(path, *a, **k):  # noqa: ANN001, ANN002, ANN003
+            if str(path).endswith("secret.txt"):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *a, **k)
 
-        monkeypatch.setattr(Path, "open", deny)
+        monkeypatch.setattr(os, "open", deny)
     else:
         p.chmod(0)
     (e,) = items(tmp_path)
@@ -228,3 +228,129 @@ def test_50mb_file_is_rejected_without_reading(tmp_path: Path) -> None:
     assert [d.id for d in docs] == ["ok"]
     (e,) = errors
     assert e.path.endswith("dump.txt") and "file too large: 52428800 bytes" in e.reason
+
+
+# ----------------------------------------------------------------- issue #21: hostile folders
+def _deep_json(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def test_deeply_nested_inputs_are_error_records_and_the_walk_goes_on(tmp_path: Path) -> None:
+    """Regression: a RecursionError in any parser aborted the whole run without naming the file."""
+    (tmp_path / "a_deep.json").write_text(_deep_json(200_000), encoding="utf-8")
+    (tmp_path / "b_deep.jsonl").write_text('{"x": ' + _deep_json(200_000) + '}\n{"text": "' + TEXT + '"}\n',
+                                           encoding="utf-8")
+    (tmp_path / "c_side.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "c_side.meta.json").write_text('{"date": ' + _deep_json(200_000) + "}", encoding="utf-8")
+    (tmp_path / "d_front.md").write_text("---\nx: " + _deep_json(50_000) + "\n---\n" + TEXT, encoding="utf-8")
+    (tmp_path / "e_good.txt").write_text(TEXT, encoding="utf-8")
+    out = items(tmp_path)
+    names = [(Path(i.path).name, type(i).__name__) for i in out]
+    assert names == [("a_deep.json", "ReadError"), ("b_deep.jsonl:1", "ReadError"), ("b_deep.jsonl:2", "SourceDoc"),
+                     ("c_side.txt", "ReadError"), ("d_front.md", "ReadError"), ("e_good.txt", "SourceDoc")]
+    for e in out:
+        if isinstance(e, ReadError):
+            assert "nested" in e.reason, e
+
+
+def test_unencodable_names_and_ids_are_escaped(tmp_path: Path) -> None:
+    """Regression: a non-UTF-8 file name or a lone surrogate in a JSON id crashed the writer."""
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    fd = os.open(raw, os.O_WRONLY | os.O_CREAT, 0o644)
+    os.write(fd, TEXT.encode())
+    os.close(fd)
+    (tmp_path / "ids.jsonl").write_text('{"id": "a\\ud800b", "title": "t\\udfff", "text": "Kyiv said \\ud83d no."}\n',
+                                        encoding="utf-8")
+    docs, errors = docs_and_errors(tmp_path)
+    assert not errors
+    by_name = {Path(d.path).name: d for d in docs}
+    assert set(by_name) == {"caf\\xe9.txt", "ids.jsonl:1"}
+    d = by_name["ids.jsonl:1"]
+    assert (d.id, d.title) == ("a\\ud800b", "t\\udfff")
+    assert d.text == "Kyiv said \ufffd no."  # one character for one: entity offsets stay valid
+    for doc in docs:
+        json.dumps(doc.meta(), default=str, ensure_ascii=False).encode("utf-8")  # must not raise
+        doc.text.encode("utf-8")
+    assert by_name["caf\\xe9.txt"].id == "caf\\xe9"
+
+
+def _in_thread(fn, timeout: float = 20.0):
+    import threading
+
+    box: list = []
+    t = threading.Thread(target=lambda: box.append(fn()), daemon=True)
+    t.start()
+    t.join(timeout)
+    assert box, f"{fn} hung for {timeout} s"
+    return box[0]
+
+
+def test_special_files_are_error_records_never_a_hang(tmp_path: Path) -> None:
+    """Regression: a FIFO path hung the run, /dev/zero was read until MemoryError, a FIFO in a folder vanished."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text(TEXT, encoding="utf-8")
+    out = _in_thread(lambda: items(tmp_path / "pipe.txt", tmp_path, "/dev/zero"))
+    summary = [(Path(i.path).name, type(i).__name__) for i in out]
+    assert summary == [("pipe.txt", "ReadError"), ("ok.txt", "SourceDoc"), ("pipe.txt", "ReadError"),
+                       ("zero", "ReadError")]
+    assert "not a regular file (FIFO)" in out[0].reason and "not a regular file (FIFO)" in out[2].reason
+    assert "not a regular file (character device)" in out[3].reason
+
+
+def test_read_stops_at_the_limit_whatever_st_size_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsie.io.readers as readers
+
+    p = tmp_path / "grows.txt"
+    p.write_text("word " * 2000, encoding="utf-8")  # 10,000 bytes
+    real_stat, real_fstat = os.stat, os.fstat
+
+    class Lying:  # st_size 0, as /proc files say; everything else true
+        st_size = 0
+
+        def __init__(self, st: os.stat_result) -> None:
+            self._st = st
+
+        def __getattr__(self, name: str):  # noqa: ANN204
+            return getattr(self._st, name)
+
+    monkeypatch.setattr(readers.os, "fstat", lambda fd: Lying(real_fstat(fd)))
+    monkeypatch.setattr(readers.os, "stat", lambda f, *a, **k: Lying(real_stat(f, *a, **k)))
+    (e,) = items(p, max_chars=1000)
+    assert isinstance(e, ReadError) and "too large" in e.reason and "not read" in e.reason
+
+
+def test_excluded_paths_are_not_inputs(tmp_path: Path) -> None:
+    """Regression: ``-o`` inside the input folder made the run read its own output."""
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "out.jsonl").write_text('{"text": "' + TEXT + '"}\n', encoding="utf-8")
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "p.jsonl").write_text('{"text": "' + TEXT + '"}\n', encoding="utf-8")
+    excluded = frozenset({os.path.realpath(tmp_path / "out.jsonl"), os.path.realpath(tmp_path / "parts")})
+    docs, _ = docs_and_errors(tmp_path, exclude=excluded)
+    assert [d.id for d in docs] == ["a"]
+
+
+def test_folder_without_inputs_is_an_error_record(tmp_path: Path) -> None:
+    """Regression: an empty folder exited 0 without a word."""
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (e,) = items(tmp_path)
+    assert isinstance(e, ReadError) and e.path == str(tmp_path) and "no input files" in e.reason
+
+
+def test_a_failing_walk_is_an_error_record_and_the_next_root_is_read(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsie.io.readers as readers
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    real = readers.discover
+
+    def broken(root, *a, **k):  # noqa: ANN001, ANN002, ANN003
+        if root.name == "a":
+            raise RecursionError("walk exploded")
+        return real(root, *a, **k)
+
+    monkeypatch.setattr(readers, "discover", broken)
+    e, d = items(tmp_path / "a", tmp_path / "b.txt")
+    assert isinstance(e, ReadError) and e.path == str(tmp_path / "a") and "nested" in e.reason
+    assert isinstance(d, SourceDoc) and d.id == "b"

@@ -254,3 +254,80 @@ def test_span_joining_a_date_and_an_offset() -> None:
     doc = _marked("The launch took place on November 11, three days later than planned.", "2005-11-12",
                   ["November 11, three days later than planned"])
     assert doc.ents[0]._.norm.value == "2005-11-11"
+
+
+def _number_run(n: int):
+    """A blank-pipeline doc "1 1 ... 1 to 1 ... 1" (``n`` ones each side), tagged as one CARDINAL."""
+    import spacy
+    from spacy.tokens import Span
+
+    blank = spacy.blank("en")
+    doc = blank(" ".join(["1"] * n + ["to"] + ["1"] * n))
+    doc.ents = [Span(doc, 0, len(doc), label="CARDINAL")]
+    return blank, doc
+
+
+def test_number_matcher_is_linear_in_a_run_of_numbers() -> None:
+    """Regression (#21): unbounded ``"OP": "+"`` patterns made "1 1 1 ..." (100 KB) take over 6 minutes.
+
+    Counted in matches, not seconds: the unbounded range pattern matches every
+    (start, end) pair around "to" (quadratic); a bounded one a constant number.
+    """
+    from newsie.normalize.component import NumberSpans
+
+    counts = []
+    for n in (100, 400):
+        blank, doc = _number_run(n)
+        comp = NumberSpans(blank)
+        counts.append(len(comp.matcher(doc)))
+        assert comp(doc).ents[0].end == len(doc)  # still one entity over the whole run
+    assert counts[1] <= 4 * 1.5 * counts[0], counts
+
+
+def test_unbounded_pattern_operator_is_rejected_naming_file_and_rule() -> None:
+    from newsie.normalize.component import check_pattern
+
+    with pytest.raises(ValueError, match=r"patterns\.yaml: rule 'x' token 1: unbounded OP '\+'"):
+        check_pattern("x", [{"LOWER": "aged"}, {"LIKE_NUM": True, "OP": "+"}])
+    check_pattern("x", [{"LOWER": "aged"}, {"LIKE_NUM": True, "OP": "{1,6}"}])
+
+
+def _lines_run(fn, filename: str) -> int:
+    """Lines executed in ``filename`` while ``fn`` runs (an operation count, independent of machine load)."""
+    import sys
+
+    count = 0
+
+    def tracer(frame, event, _arg):  # noqa: ANN001, ANN202
+        nonlocal count
+        if frame.f_code.co_filename != filename:
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        fn()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_number_spans_work_is_linear_in_the_number_of_entities() -> None:
+    """Regression (#21): each candidate scanned (and rebuilt) the whole entity list: quadratic on long documents."""
+    import spacy
+    from spacy.tokens import Span
+
+    import newsie.normalize.component as component
+
+    counts, changed = [], []
+    for n in (40, 160):
+        blank = spacy.blank("en")
+        doc = blank(" ".join(["about 5 men ,"] * n))
+        doc.ents = [Span(doc, 4 * k + 1, 4 * k + 2, label="CARDINAL") for k in range(n)]
+        comp = component.NumberSpans(blank)
+        counts.append(_lines_run(lambda comp=comp, doc=doc: comp(doc), component.__file__))
+        changed.append(sum(e.text == "about 5" for e in doc.ents))
+    assert changed == [40, 160]  # every "about 5" became one entity
+    assert counts[1] <= 4 * 1.5 * counts[0], counts

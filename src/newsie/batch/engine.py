@@ -66,30 +66,33 @@ class LocalEngine:
     """Runs units in this process (``workers <= 1``) or in a pool of spawned processes."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = 32,
-                 window: int | None = None) -> None:
+                 window: int | None = None, doc_timeout: float = 0.0) -> None:
         self.model = model
         self.workers = max(1, int(workers))
         self.batch_size = max(1, int(batch_size))
         self.window = window or 2 * self.workers
+        self.doc_timeout = max(0.0, float(doc_timeout))
         self.restarts = 0
 
     # ---------------------------------------------------------------- serial
     def _serial(self, stream: Iterable[Unit]) -> Iterator[list[Outcome]]:
         init_worker(self.model, threads=1)
         for unit in stream:
-            yield unit.done if not unit.docs else worker_process_batch(unit.docs, self.batch_size)
+            yield unit.done if not unit.docs else worker_process_batch(unit.docs, self.batch_size, self.doc_timeout)
 
     # -------------------------------------------------------------- parallel
     def _pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"), initializer=init_worker,
-                                   initargs=(self.model, 1))
+                                   initargs=(self.model, 1, True))
 
     def _parallel(self, stream: Iterable[Unit]) -> Iterator[list[Outcome]]:
         pool = self._pool()
         pending: deque[tuple[Unit, Future | None]] = deque()
 
         def submit(unit: Unit) -> Future | None:
-            return pool.submit(worker_process_batch, unit.docs, self.batch_size) if unit.docs else None
+            if not unit.docs:
+                return None
+            return pool.submit(worker_process_batch, unit.docs, self.batch_size, self.doc_timeout)
 
         def head() -> list[Outcome]:
             nonlocal pool
@@ -103,7 +106,8 @@ class LocalEngine:
                 out = []
                 for doc in unit.docs:  # find the document that kills its worker
                     try:
-                        (outcome,) = pool.submit(worker_process_batch, [doc], self.batch_size).result()
+                        (outcome,) = pool.submit(worker_process_batch, [doc], self.batch_size,
+                                                 self.doc_timeout).result()
                     except BrokenProcessPool:
                         pool = self._restart(pool)
                         outcome = failed(doc, "worker process died while processing this document")
@@ -119,6 +123,12 @@ class LocalEngine:
                     yield head()
             while pending:
                 yield head()
+        except BaseException:
+            # Interrupted (SIGINT/SIGTERM turned into an exception), or the consumer stopped
+            # (GeneratorExit): nothing more will be written, so the workers are stopped now
+            # instead of finishing (or hanging on) batches nobody will read.
+            stop_workers(pool)
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -136,4 +146,17 @@ class LocalEngine:
             yield from self._parallel(stream)
 
 
-__all__ = ["LocalEngine", "Unit", "units"]
+def stop_workers(pool: ProcessPoolExecutor, grace: float = 5.0) -> None:
+    """Terminate a pool's worker processes (SIGTERM, then SIGKILL after ``grace`` seconds)."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())  # the executor exposes no public handle
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(grace)
+        if p.is_alive():
+            p.kill()
+            p.join(grace)
+
+
+__all__ = ["LocalEngine", "Unit", "units", "stop_workers"]

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from newsie.batch.engine import Unit, units
-from newsie.batch.process import Outcome, failed, init_worker, worker_process_batch
+from newsie.batch.process import Outcome, failed, init_worker, json_line, worker_process_batch
 from newsie.io.readers import Item
 
 DEFAULT_PART_SIZE = 1000
@@ -52,8 +52,8 @@ class _Extractor:
     def __init__(self, model: str | None) -> None:
         init_worker(model, threads=1)
 
-    def process(self, docs: list, batch_size: int) -> list[Outcome]:
-        return worker_process_batch(docs, batch_size)
+    def process(self, docs: list, batch_size: int, doc_timeout: float = 0.0) -> list[Outcome]:
+        return worker_process_batch(docs, batch_size, doc_timeout)
 
     def pid(self) -> int:
         return os.getpid()
@@ -64,7 +64,7 @@ class RayEngine:
 
     def __init__(self, model: str | None = None, actors: int = 2, batch_size: int = 16, address: str | None = None,
                  max_task_retries: int = 2, window: int | None = None, init_kwargs: dict[str, Any] | None = None,
-                 startup_timeout: float = 900.0) -> None:
+                 startup_timeout: float = 900.0, doc_timeout: float = 0.0) -> None:
         ray = _ray()
         self._owns_ray = not ray.is_initialized()  # only a Ray we started is stopped by shutdown()
         if self._owns_ray:
@@ -77,6 +77,7 @@ class RayEngine:
             kwargs.update(init_kwargs or {})
             ray.init(**kwargs)
         self.batch_size = max(1, int(batch_size))
+        self.doc_timeout = max(0.0, float(doc_timeout))
         self.window = window or 2 * max(actors, 1)
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=max_task_retries)(_Extractor)
         self.actors = [remote.remote(model) for _ in range(max(1, actors))]
@@ -96,7 +97,7 @@ class RayEngine:
     def _submit(self, docs: list) -> Any:
         actor = self.actors[self._next % len(self.actors)]
         self._next += 1
-        return actor.process.remote(docs, self.batch_size)
+        return actor.process.remote(docs, self.batch_size, self.doc_timeout)
 
     def _collect(self, unit: Unit, ref: Any) -> list[Outcome]:
         ray = _ray()
@@ -169,7 +170,7 @@ class PartitionWriter:
 
         name = f"part-{self.next_part:05d}"
         records = [o.record for o in self._buf if o.record is not None]
-        errors = [json.dumps(o.error, ensure_ascii=False, separators=(",", ":")) for o in self._buf if o.error]
+        errors = [json_line(o.error) for o in self._buf if o.error]
         if self.fmt == "jsonl":
             _atomic_text(self.dirs[0] / f"{name}.jsonl", records)
         else:
@@ -201,7 +202,8 @@ def run_cli(args: Any, items: Iterable[Item], fmt: str, progress: Any) -> int:
         print("newsie extract: --engine ray writes partitions: give -o OUTDIR", file=sys.stderr)
         return 2
     try:
-        engine = RayEngine(model=args.model, actors=args.actors, batch_size=args.batch_size, address=args.address)
+        engine = RayEngine(model=args.model, actors=args.actors, batch_size=args.batch_size, address=args.address,
+                           doc_timeout=getattr(args, "doc_timeout", 0.0))
     except RuntimeError as err:
         print(f"newsie extract: {err}", file=sys.stderr)
         return 2

@@ -9,6 +9,11 @@ files are truncated back to the sizes it recorded (dropping a half-written
 record), and documents whose key (id + content hash) is in the journal are
 skipped.  An unchanged input therefore yields byte-for-byte the output of an
 uninterrupted run.  The journal is removed when the run completes.
+
+A fresh run opens (and so truncates) its files only when it has something to
+write, or when it completes: a run that fails before its first record (model
+not found, interrupted while loading) leaves an existing output untouched.
+Callers hold the output's lock (:mod:`newsie.batch.lock`) around a Journal.
 """
 
 from __future__ import annotations
@@ -33,18 +38,23 @@ class Journal:
         self.durable = durable
         self.done: set[str] = set()
         self.resumed = False
-        out_size = err_size = 0
-        good_journal = 0
+        self._sizes = (0, 0, 0)
+        self._files: tuple[_Text, _Text, _Text] | None = None
         if resume and self.path.exists():
-            out_size, err_size, good_journal = self._replay()
+            self._sizes = self._replay()
             self.resumed = True
+            self._open()  # drop the unjournaled tail now: it is garbage whatever happens next
         elif resume:
             print(f"newsie extract: no journal at {self.path}; starting from scratch", file=sys.stderr)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        errors.parent.mkdir(parents=True, exist_ok=True)
-        self._out = _open_at(out, out_size)
-        self._err = _open_at(errors, err_size)
-        self._jnl = _open_at(self.path, good_journal)
+
+    def _open(self) -> tuple[_Text, _Text, _Text]:
+        if self._files is None:
+            out_size, err_size, good_journal = self._sizes
+            self.out_path.parent.mkdir(parents=True, exist_ok=True)
+            self.err_path.parent.mkdir(parents=True, exist_ok=True)
+            self._files = (_open_at(self.out_path, out_size), _open_at(self.err_path, err_size),
+                           _open_at(self.path, good_journal))
+        return self._files
 
     def _replay(self) -> tuple[int, int, int]:
         """Read the complete journal lines: done keys, file sizes to truncate to, journal size."""
@@ -69,22 +79,26 @@ class Journal:
     def commit(self, keys: Iterable[str], records: Iterable[str], errors: Iterable[str]) -> None:
         """Append lines (without newlines) and then the journal entry describing them."""
         keys = list(keys)
-        for fh, lines in ((self._out, records), (self._err, errors)):
+        out, err, jnl = self._open()
+        for fh, lines in ((out, records), (err, errors)):
             for line in lines:
                 fh.write(line + "\n")
             fh.flush()
             if self.durable:
                 os.fsync(fh.fileno())
-        entry = {"keys": keys, "out": self._out.tell(), "err": self._err.tell()}
-        self._jnl.write(json.dumps(entry, separators=(",", ":")) + "\n")
-        self._jnl.flush()
+        entry = {"keys": keys, "out": out.tell(), "err": err.tell()}
+        jnl.write(json.dumps(entry, ensure_ascii=True, separators=(",", ":")) + "\n")
+        jnl.flush()
         if self.durable:
-            os.fsync(self._jnl.fileno())
+            os.fsync(jnl.fileno())
         self.done.update(keys)
 
     def close(self, *, complete: bool) -> None:
-        for fh in (self._out, self._err, self._jnl):
+        """Close the files; ``complete`` creates them if nothing was written and removes the journal."""
+        files = self._open() if complete else self._files
+        for fh in files or ():
             fh.close()
+        self._files = None
         if complete:
             self.path.unlink(missing_ok=True)
 

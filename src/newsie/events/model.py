@@ -111,5 +111,19 @@ class Context:
     def ent(self, tok: Token | int) -> Span | None:
         return self.ent_at[tok if isinstance(tok, int) else tok.i]
 
+    def ents_overlapping(self, start: int, end: int) -> list[Span]:
+        """Entities overlapping tokens ``[start, end)``, in document order.
+
+        Costs the length of the range (through ``ent_at``), not the number of
+        entities in the document: a scan of ``self.ents`` per event made the
+        event step quadratic in document length.
+        """
+        out: list[Span] = []
+        for i in range(max(start, 0), min(end, len(self.ent_at))):
+            ent = self.ent_at[i]
+            if ent is not None and (not out or out[-1] is not ent):
+                out.append(ent)
+        return out
+
     def same_para(self, a: int, b: int) -> bool:
         return self.para[a] == self.para[b]

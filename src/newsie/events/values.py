@@ -93,17 +93,25 @@ def time_value(ctx: Context, ent: Span) -> TimeValue | None:
 
 def assign_times(ctx: Context, cands: list[Candidate]) -> None:
     """Give each candidate the date/time entity whose governing predicate is its anchor or trigger."""
+    # Indexes built once (candidates in their order), so each date costs a look-up, not a scan of all events.
+    by_pred: dict[int, list[Candidate]] = {}
+    by_purpose: dict[int, list[Candidate]] = {}
+    for c in cands:
+        for i in dict.fromkeys((c.anchor, c.head)):
+            by_pred.setdefault(i, []).append(c)
+        purpose = _purpose_of(ctx, c)
+        if purpose is not None:
+            by_purpose.setdefault(purpose, []).append(c)
     for ent in ctx.ents:
         if ent.label_ not in TIME_LABELS or _is_interval(ent) or _is_age(ent):
             continue
         gov = governing_predicate(ctx, ent)
         if gov is None:
             continue
-        owners = [c for c in cands if gov.i in (c.anchor, c.head)]
+        owners = by_pred.get(gov.i, [])
         rule = f"time:{ent.root.head.lower_}"
         if not owners:  # "gathered in Tehran on Friday to protest": the purpose clause's event takes it
-            purpose = [c for c in cands if _purpose_of(ctx, c) == gov.i]
-            owners, rule = purpose, f"time:purpose:{ent.root.head.lower_}"
+            owners, rule = by_purpose.get(gov.i, []), f"time:purpose:{ent.root.head.lower_}"
         for cand in owners:
             if cand.time is None:
                 cand.time = ValueFill(ent.start, ent.end, rule, time_value(ctx, ent))
@@ -125,8 +133,8 @@ def _quantity_value(ent: Span) -> QuantityValue | None:
 
 
 def _age_from_norms(ctx: Context, start: int, end: int, head: Token) -> ValueFill | None:
-    for ent in ctx.ents:
-        if ent.start < end and ent.end > start and isinstance(ent._.norm, AgeValue):
+    for ent in ctx.ents_overlapping(start, end):
+        if isinstance(ent._.norm, AgeValue):
             return ValueFill(ent.start, ent.end, "age:norm", ent._.norm)
     age_of = _normalizer("age_of")
     if age_of is None:
@@ -150,8 +158,8 @@ def assign_amounts(ctx: Context, cand: Candidate) -> None:
     age = _age_from_norms(ctx, fill.start_tok, fill.end_tok, head)
     if age is not None and fill.start_tok <= age.start_tok and age.end_tok <= fill.end_tok + 1:
         cand.age = age
-    for ent in ctx.ents:
-        if ent.label_ not in NUMERIC_LABELS or not (ent.start < fill.end_tok and ent.end > fill.start_tok):
+    for ent in ctx.ents_overlapping(fill.start_tok, fill.end_tok):
+        if ent.label_ not in NUMERIC_LABELS:
             continue
         if cand.age is not None and ent.start < cand.age.end_tok and ent.end > cand.age.start_tok:
             continue

@@ -54,6 +54,9 @@ SIDECAR_SUFFIX = ".meta.json"
 DEFAULT_MAX_CHARS = 1_000_000
 #: Bytes per character allowed before even reading a file (UTF-8 needs <= 4).
 _BYTES_PER_CHAR = 4
+#: Largest ``.meta.json`` sidecar read (metadata is a few hundred bytes).
+SIDECAR_MAX_BYTES = 1 << 20
+_NESTED = "too deeply nested (RecursionError)"
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,10 @@ class SourceDoc:
 
     def __post_init__(self) -> None:
         if not self.sha256:
-            object.__setattr__(self, "sha256", content_hash(self.text))
+            object.__setattr__(self, "sha256", content_hash(self.text))  # of the text as read (resume keys)
+        object.__setattr__(self, "text", replace_unencodable(self.text))
+        for name in ("id", "path", "title", "url"):
+            object.__setattr__(self, name, _clean_meta(getattr(self, name)))
 
     @property
     def key(self) -> str:
@@ -110,6 +116,10 @@ class ReadError:
     id: str | None = None
     stage: str = "read"
 
+    def __post_init__(self) -> None:
+        for name in ("path", "reason", "id"):
+            object.__setattr__(self, name, _clean_meta(getattr(self, name)))
+
     @property
     def key(self) -> str:
         return f"error\x00{self.path}\x00{self.reason}"
@@ -130,11 +140,45 @@ class ReaderOptions:
     max_chars: int = DEFAULT_MAX_CHARS
     fields: JsonFields = field(default_factory=JsonFields)
     stdin_format: str = "txt"
+    #: real paths (``os.path.realpath``) never read as inputs: the run's own outputs
+    exclude: frozenset[str] = frozenset()
 
 
 def content_hash(text: str) -> str:
     """Short SHA-256 of the text (16 hex digits: collisions are irrelevant at corpus sizes)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def escape_unencodable(value: str) -> str:
+    """``value`` with anything UTF-8 cannot encode (lone surrogates, undecodable file-name bytes) escaped.
+
+    Why: a JSON id ``"\\ud800"`` or a file name with Latin-1 bytes (which
+    Python keeps as surrogate escapes) used to crash the writer for the whole
+    run.  Names and ids are for people, so they are escaped visibly
+    (``caf\\xe9``); the original bytes of a file name are recovered first.
+    """
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:  # a file name: surrogate escapes stand for the raw bytes
+        return os.fsencode(value).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def replace_unencodable(text: str) -> str:
+    """Document text with each lone surrogate replaced by U+FFFD: one character for one, so offsets hold."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+
+
+def _clean_meta(value: str | None) -> str | None:
+    return None if value is None else escape_unencodable(value)
 
 
 # ------------------------------------------------------------------- decoding
@@ -197,18 +241,54 @@ def _check_text(text: str, max_chars: int) -> str:
     return text
 
 
+_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+          (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "directory"))
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, for error messages ("FIFO", "character device" ...)."""
+    return next((name for test, name in _KINDS if test(mode)), "special file")
+
+
+def read_regular(path: Path, limit: int, what: str = "--max-chars") -> bytes:
+    """The bytes of a regular file, at most ``limit``: never blocks, never reads past the limit.
+
+    Why not ``path.read_bytes()``: opening a FIFO blocks until a writer comes
+    (the run hung), ``/dev/zero`` never ends (read until MemoryError), and
+    ``st_size`` is only a hint (``/proc`` files say 0, a file may grow).  So the
+    file is opened non-blocking, checked to be regular on the open descriptor
+    (no race with a swap), and read in chunks up to ``limit + 1`` bytes.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise InputError(_os_reason(err)) from err
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"not a regular file ({file_kind(st.st_mode)})")
+        if st.st_size > limit:
+            raise InputError(f"file too large: {st.st_size} bytes > {what} (not read)")
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        if got > limit:
+            raise InputError(f"file too large: more than {limit} bytes > {what} (not read further)")
+        return b"".join(chunks)
+    except OSError as err:
+        raise InputError(_os_reason(err)) from err
+    finally:
+        os.close(fd)
+
+
 def _read_bytes(path: Path, max_chars: int) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise InputError(_os_reason(err)) from err
-    if size > max_chars * _BYTES_PER_CHAR:
-        raise InputError(f"file too large: {size} bytes > {_BYTES_PER_CHAR} x --max-chars {max_chars} (not read)")
-    try:
-        with path.open("rb") as fh:
-            return fh.read()
-    except OSError as err:
-        raise InputError(_os_reason(err)) from err
+    limit = max_chars * _BYTES_PER_CHAR
+    return read_regular(path, limit, f"{_BYTES_PER_CHAR} x --max-chars {max_chars}")
 
 
 def _os_reason(err: OSError) -> str:
@@ -236,9 +316,13 @@ def _load_sidecar(path: Path) -> dict[str, Any]:
     if side is None:
         return {}
     try:
-        data = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InputError(f"bad sidecar {side.name}: {err}") from err
+        data = json.loads(read_regular(side, SIDECAR_MAX_BYTES, f"{SIDECAR_MAX_BYTES} bytes").decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"bad sidecar {escape_unencodable(side.name)}: {err}") from err
+    except InputError as err:
+        raise InputError(f"bad sidecar {escape_unencodable(side.name)}: {err}") from err
+    except RecursionError as err:
+        raise InputError(f"bad sidecar {escape_unencodable(side.name)}: {_NESTED}") from err
     if not isinstance(data, dict):
         raise InputError(f"bad sidecar {side.name}: not a JSON object")
     return data
@@ -280,6 +364,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
                 meta = yaml.safe_load("".join(lines[1:i])) or {}
             except yaml.YAMLError as err:
                 raise InputError(f"bad YAML front matter: {str(err).splitlines()[0]}") from err
+            except RecursionError as err:
+                raise InputError(f"bad YAML front matter: {_NESTED}") from err
             if not isinstance(meta, dict):
                 raise InputError("bad YAML front matter: not a mapping")
             return meta, "".join(lines[i + 1 :]).lstrip("\n")
@@ -309,7 +395,25 @@ def _doc_id_for(rel: str) -> str:
 
 
 def read_file(path: Path, display: str, rel: str, opts: ReaderOptions) -> Iterator[Item]:
-    """All documents (or errors) of one file, in file order."""
+    """All documents (or errors) of one file, in file order; no exception escapes (it becomes a ReadError)."""
+    yield from guarded(_read_file(path, display, rel, opts), display)
+
+
+def guarded(items: Iterator[Item], display: str) -> Iterator[Item]:
+    """Pass ``items`` through; an unexpected exception becomes a last :class:`ReadError` naming the input.
+
+    Why: one odd input (a parser bug, a RecursionError not foreseen) must cost
+    that input only, not the run and the records after it.
+    """
+    try:
+        yield from items
+    except RecursionError:
+        yield ReadError(path=display, reason=f"not read: {_NESTED}")
+    except (MemoryError, Exception) as err:  # noqa: BLE001 - isolate the input, never the run
+        yield ReadError(path=display, reason=f"not read: {type(err).__name__}: {err}")
+
+
+def _read_file(path: Path, display: str, rel: str, opts: ReaderOptions) -> Iterator[Item]:
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES or suffix in JSON_SUFFIXES:
@@ -352,12 +456,18 @@ def _json_records(text: str, display: str, base_id: str, opts: ReaderOptions, *,
             except json.JSONDecodeError as err:
                 yield ReadError(path=where, reason=f"not JSON: {err.msg} (column {err.colno})")
                 continue
+            except RecursionError:
+                yield ReadError(path=where, reason=f"not read: {_NESTED}")
+                continue
             yield _json_record(obj, where, f"{base_id}#{n}", opts)
         return
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as err:
         yield ReadError(path=display, reason=f"not JSON: {err.msg} (line {err.lineno})")
+        return
+    except RecursionError:
+        yield ReadError(path=display, reason=f"not read: {_NESTED}")
         return
     if isinstance(obj, list):
         for n, rec in enumerate(obj):
@@ -421,11 +531,16 @@ def _is_input_file(name: str, glob: str | None) -> bool:
     return low.endswith(SUPPORTED_SUFFIXES)
 
 
-def discover(root: Path, glob: str | None = None) -> Iterator[tuple[Path, str] | ReadError]:
+def discover(root: Path, glob: str | None = None,
+             exclude: frozenset[str] = frozenset()) -> Iterator[tuple[Path, str] | ReadError]:
     """Files under ``root`` (following symlinks, sorted), as ``(path, relative name)``.
 
     Symlink loops are detected by the (device, inode) of each directory on the
     current path, and reported once as errors instead of recursing forever.
+    Special files (FIFOs, devices, sockets) with an input name are yielded too,
+    so that reading them reports them as errors rather than skipping them
+    silently; files whose real path is in ``exclude`` (the run's own outputs)
+    are left out.
     """
     root_display = str(root)
     try:
@@ -453,14 +568,16 @@ def discover(root: Path, glob: str | None = None) -> Iterator[tuple[Path, str] |
                     yield ReadError(path=str(p), reason=_os_reason(err))
                 continue
             if stat.S_ISDIR(s.st_mode):
-                if name.startswith("."):
-                    continue
+                if name.startswith(".") or (exclude and os.path.realpath(p) in exclude):
+                    continue  # hidden, or an output folder (--engine ray partitions) inside the input
                 ident = (s.st_dev, s.st_ino)
                 if ident in ancestors:
                     yield ReadError(path=str(p), reason="symlink loop (directory links to its own ancestor)")
                     continue
                 yield from walk(p, r, ancestors | {ident})
-            elif stat.S_ISREG(s.st_mode) and _is_input_file(name, glob):
+            elif _is_input_file(name, glob):
+                if exclude and os.path.realpath(p) in exclude:
+                    continue
                 yield p, r
 
     yield from walk(root, "", frozenset({(st.st_dev, st.st_ino)}))
@@ -472,19 +589,29 @@ def iter_items(paths: Iterable[str | Path], opts: ReaderOptions | None = None,
     opts = opts or ReaderOptions()
     for raw in paths:
         if str(raw) == "-":
-            yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, opts)
+            yield from guarded(read_stream(stdin if stdin is not None else sys.stdin.buffer, opts), "-")
             continue
-        root = Path(raw)
-        for found in discover(root, opts.glob):
-            if isinstance(found, ReadError):
-                yield found
-                continue
-            path, rel = found
-            display = str(path)
-            yield from read_file(path, display, rel, opts)
+        # guarded: should the walk itself fail (not one file: those are isolated in read_file), the
+        # failure is an error record naming the root and the other roots are still read.
+        yield from guarded(_iter_root(Path(raw), opts), str(raw))
+
+
+def _iter_root(root: Path, opts: ReaderOptions) -> Iterator[Item]:
+    found_any = False
+    for found in discover(root, opts.glob, opts.exclude):
+        found_any = True
+        if isinstance(found, ReadError):
+            yield found
+            continue
+        path, rel = found
+        yield from read_file(path, str(path), rel, opts)
+    if not found_any:
+        wanted = opts.glob or " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        yield ReadError(path=str(root), reason=f"no input files found (looked for {wanted})")
 
 
 __all__ = [
     "SourceDoc", "ReadError", "Item", "ReaderOptions", "JsonFields", "InputError", "DEFAULT_MAX_CHARS",
     "SUPPORTED_SUFFIXES", "content_hash", "decode_bytes", "discover", "read_file", "read_stream", "iter_items",
+    "read_regular", "escape_unencodable", "replace_unencodable", "guarded", "file_kind",
 ]

@@ -16,7 +16,7 @@ from newsie.normalize.numbers import normalise_text, parse_bounds
 from newsie.schema import AgeValue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _DECADE = re.compile(
     r"^(?:in )?(?:(?:their|his|her|the|its|our|my|your) )?(early|mid|mid-|late)?[- ]?(\d)0'?s$"
@@ -138,6 +138,43 @@ def age_span(span: Span) -> tuple[Span, AgeValue] | None:
     return (span, value) if value is not None else None
 
 
+def ent_containing(doc: Doc, i: int) -> Span | None:
+    """The entity span covering token ``i``, found from the token's IOB tags.
+
+    Why not ``doc.ents``: spaCy builds that list afresh (one pass over the whole
+    document) on every access, so scanning it once per event or per age
+    made the event step quadratic in document length.  Walking the IOB tags
+    costs only the entity's own length.
+    """
+    from spacy.tokens import Span as _Span
+
+    if i < 0 or i >= len(doc) or doc[i].ent_iob_ not in ("B", "I"):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first = doc[start]
+    return _Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
+
+
+def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """Entity spans lying entirely inside tokens ``[start, end)``, in order (cost: the range's length)."""
+    out: list[Span] = []
+    i = start
+    while i < end:
+        ent = ent_containing(doc, i)
+        if ent is None:
+            i += 1
+            continue
+        if ent.start >= start and ent.end <= end:
+            out.append(ent)
+        i = max(ent.end, i + 1)
+    return out
+
+
 def _age_in_subtree(token: Token) -> tuple[Span, AgeValue] | None:
     """An age phrase hanging off ``token`` in the parse: acl "aged", amod "19-year-old", "in their 20s"."""
     from newsie.schema import AgeValue as _Age
@@ -147,8 +184,8 @@ def _age_in_subtree(token: Token) -> tuple[Span, AgeValue] | None:
         if child.dep_ in ("relcl", "ccomp", "conj", "cc", "punct", "det", "poss"):
             continue
         sub = doc[child.left_edge.i:child.right_edge.i + 1]
-        for ent in doc.ents:
-            if ent.start >= sub.start and ent.end <= sub.end and isinstance(ent._.norm, _Age):
+        for ent in ents_within(doc, sub.start, sub.end):
+            if isinstance(ent._.norm, _Age):
                 return ent, ent._.norm
         if child.lower_ in ("aged", "ages", "age") and child.i < sub.end - 1:
             rest = doc[child.i + 1:sub.end]
@@ -188,9 +225,9 @@ def age_of(token_or_span: Token | Span) -> tuple[Span, AgeValue] | None:
 
     token = token_or_span.root if isinstance(token_or_span, _Span) else token_or_span
     doc = token.doc
-    for ent in doc.ents:  # the word is itself an age ("A 19-year-old was killed")
-        if ent.start <= token.i < ent.end and isinstance(ent._.norm, AgeValue):
-            return ent, ent._.norm
+    ent = ent_containing(doc, token.i)  # the word is itself an age ("A 19-year-old was killed")
+    if ent is not None and isinstance(ent._.norm, AgeValue):
+        return ent, ent._.norm
     low = token.lower_
     if low in _lex()["words"]:
         lo, hi = _lex()["words"][low]

@@ -19,6 +19,7 @@ parsers load on first use.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,6 +43,26 @@ TIMEX_SPANS = "newsie_timex"
 #: The data files each rule component reads, written by ``to_disk`` into its folder of a saved pipeline.
 NUMBERS_FILES = ("patterns.yaml", "numbers.yaml")
 NORMALIZE_FILES = ("numbers.yaml", "dates.yaml")
+#: Longest run of entity tokens a prefix pattern reaches into (the rule absorbs the whole entity anyway).
+ENTITY_REACH = 6
+_BOUNDED_OP = re.compile(r"^\{\d*,?\d+\}$")
+
+
+def check_pattern(rule: str, pattern: list[dict[str, Any]], source: str = "patterns.yaml") -> None:
+    """Reject a token pattern with an unbounded repetition (``+``/``*``), naming file, rule and token.
+
+    Why: an unbounded operator makes the Matcher's work quadratic in the length
+    of a run of matching tokens; ``{n,m}`` keeps it linear.
+    """
+    if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
+        raise ValueError(f"{source}: rule {rule!r}: pattern must be a list of token mappings")
+    for k, token in enumerate(pattern):
+        op = token.get("OP")
+        if op in ("+", "*"):
+            raise ValueError(f"{source}: rule {rule!r} token {k}: unbounded OP {op!r} (use a bound such as "
+                             f"\"{{1,6}}\")")
+        if op is not None and op not in ("?", "!", "1") and not _BOUNDED_OP.match(str(op)):
+            raise ValueError(f"{source}: rule {rule!r} token {k}: unknown OP {op!r}")
 
 
 def _prefix_patterns(
@@ -56,7 +77,7 @@ def _prefix_patterns(
         words = phrase.split(" ")
         if any(not w.isalpha() for w in words):
             continue
-        patterns.append([{"LOWER": w} for w in words] + [{"ENT_TYPE": {"IN": labels}, "OP": "+"}])
+        patterns.append([{"LOWER": w} for w in words] + [{"ENT_TYPE": {"IN": labels}, "OP": f"{{1,{ENTITY_REACH}}}"}])
     return patterns
 
 
@@ -80,6 +101,8 @@ class NumberSpans:
                 patterns = [rule["pattern"]]
             else:
                 patterns = _prefix_patterns(rule["prefixes"], numbers, patterns_file["numeric_labels"])
+            for pattern in patterns:
+                check_pattern(str(rule.get("name")), pattern)
             self.matcher.add(rule["name"], patterns)
             self.rules[rule["name"]] = rule
         self.order = list(self.rules)
@@ -105,12 +128,21 @@ class NumberSpans:
         if not candidates:
             return doc
         # longest first, then the earlier rule in the file
-        chosen = filter_spans(sorted(candidates, key=lambda sp: self.order.index(sp.label_)))
-        ents = list(doc.ents)
+        rank = {name: n for n, name in enumerate(self.order)}
+        chosen = filter_spans(sorted(candidates, key=lambda sp: rank[sp.label_]))
+        # Live entities by key (original ones in document order, replacements after them, as a list
+        # would hold them) and the key owning each token: finding what a candidate overlaps costs the
+        # candidate's length, not a scan of every entity (which was quadratic on long documents).
+        live: dict[int, Span] = dict(enumerate(doc.ents))
+        owner: list[int | None] = [None] * len(doc)
+        for k, e in live.items():
+            owner[e.start:e.end] = [k] * (e.end - e.start)
+        next_key = len(live)
         changed = False
         for cand in chosen:
             rule = self.rules[cand.label_]
-            overlapping = [e for e in ents if e.start < cand.end and cand.start < e.end]
+            keys = sorted({k for k in owner[cand.start:cand.end] if k is not None})
+            overlapping = [live[k] for k in keys]
             if any(e.label_ not in rule["labels"] for e in overlapping):
                 continue
             if rule.get("needs_entity", False) and not overlapping:
@@ -125,12 +157,16 @@ class NumberSpans:
                     start, end, label):
                 continue  # NER already has it right
             new = Span(doc, start, end, label=label)
-            ents = [e for e in ents if e not in overlapping] + [new]
+            for k in keys:
+                del live[k]
+            live[next_key] = new
+            owner[start:end] = [next_key] * (end - start)
+            next_key += 1
             new._.rule = f"numbers:{cand.label_}"
             changed = True
         if changed:
             try:
-                doc.ents = sorted(ents, key=lambda e: e.start)
+                doc.ents = sorted(live.values(), key=lambda e: e.start)
             except ValueError as err:  # overlapping spans: keep NER's entities rather than lose the doc
                 doc.user_data.setdefault(("newsie", "normalize_errors"), []).append(f"newsie_numbers: {err}")
         return doc
