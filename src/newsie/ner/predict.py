@@ -39,6 +39,7 @@ class Tagger:
     BATCH = 4
 
     def __init__(self, model: Any, tokenizer: Any, config: dict[str, Any], batch_size: int = BATCH):
+        """``model``: a runtime (:mod:`newsie.ner.runtime`): numpy ``(ids, case, mask) -> log-probs``."""
         self.model = model
         self.tokenizer = tokenizer
         self.config = config
@@ -52,17 +53,48 @@ class Tagger:
         self.start, self.trans = bio_transitions(self.tags)
         self.relabel = label_rules()
 
+    @property
+    def runtime(self) -> str:
+        """``onnx`` or ``torch``: what runs the network."""
+        return str(getattr(self.model, "runtime", "torch"))
+
     @classmethod
-    def from_dir(cls, path: Path, quantize: bool | str | None = None, batch_size: int = BATCH) -> Tagger:
-        """Load a model directory; ``quantize`` None follows its ``config.json``, else a scheme/bool."""
+    def from_dir(
+        cls,
+        path: Path,
+        quantize: bool | str | None = None,
+        batch_size: int = BATCH,
+        runtime: str | None = None,
+        threads: int | None = None,
+    ) -> Tagger:
+        """Load a model directory with ``runtime`` (None: see :func:`newsie.ner.runtime.choose_runtime`).
+
+        ``quantize`` (dynamic int8, None: as ``config.json`` says) applies to the PyTorch runtime only;
+        the ONNX runtime runs the exported file as it is (its variant is in ``config.json``'s ``onnx``).
+        """
+        import json
+
+        from newsie.ner import runtime as R
+
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        chosen = R.choose_runtime(path, config, runtime)
+        if chosen == "onnx":
+            if quantize:
+                raise ValueError("dynamic int8 (quantize) is a PyTorch-runtime option; the ONNX file is run as exported")
+            net: Any = R.OnnxEncoder(path / R.onnx_file(config), threads)
+            variant = str((config.get("onnx") or {}).get("variant", "fp32"))
+            config = {**config, "quantize_active": None, "runtime_active": "onnx", "variant_active": variant}
+            return cls(net, _load_tokenizer(path), config, batch_size=batch_size)
         from newsie.ner import model as M
 
-        net, config = M.load(path)
+        torch_net, config = M.load(path)
         scheme = M.quant_scheme(config.get("quantize", False) if quantize is None else quantize)
         if scheme:
-            net = M.quantize(net, scheme)
-        config = {**config, "quantize_active": scheme}
-        return cls(net, M.load_tokenizer(path), config, batch_size=batch_size)
+            torch_net = M.quantize(torch_net, scheme)
+        config = {**config, "quantize_active": scheme, "runtime_active": "torch",
+                  "variant_active": "int8" + R.quant_suffix(scheme)[5:] if scheme else "fp32"}
+        R.set_torch_threads(threads)
+        return cls(R.TorchEncoder(torch_net), _load_tokenizer(path), config, batch_size=batch_size)
 
     def spans(
         self, texts: Sequence[str], sent_starts: Sequence[Sequence[int]] | None = None
@@ -94,29 +126,39 @@ class Tagger:
         return out
 
     def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], Any]:
-        """Tag log-probabilities ``[b - a, n_tags]`` (numpy) of every window job ``(text, a, b)``."""
-        import torch
+        """Tag log-probabilities ``[b - a, n_tags]`` (numpy) of every window job ``(text, a, b)``.
 
+        Windows are sorted by length before batching, so a batch pads little; the
+        network sees each window on its own (its attention mask hides the padding),
+        so a window's output does not depend on its batch neighbours.
+        """
         order = sorted(jobs, key=lambda j: j[2] - j[1])
-        result: dict[tuple[int, int, int], list[int]] = {}
-        device = next(self.model.parameters()).device if _has_params(self.model) else torch.device("cpu")
-        with torch.inference_mode():
-            for i in range(0, len(order), self.batch_size):
-                batch = order[i : i + self.batch_size]
-                width = max(b - a for _, a, b in batch) + 2
-                ids = torch.full((len(batch), width), self.pad_id, dtype=torch.long)
-                case = torch.zeros((len(batch), width), dtype=torch.long)
-                mask = torch.zeros((len(batch), width), dtype=torch.long)
-                for r, (k, a, b) in enumerate(batch):
-                    t_ids, c_ids = window_inputs(encs[k], a, b, self.cls_id, self.sep_id)
-                    ids[r, : len(t_ids)] = torch.tensor(t_ids)
-                    case[r, : len(c_ids)] = torch.tensor(c_ids)
-                    mask[r, : len(t_ids)] = 1
-                logits = self.model(ids.to(device), case.to(device), mask.to(device))
-                logp = torch.log_softmax(logits.float(), dim=-1).cpu().numpy()
-                for r, (k, a, b) in enumerate(batch):
-                    result[(k, a, b)] = logp[r, 1 : 1 + b - a]
+        result: dict[tuple[int, int, int], Any] = {}
+        for i in range(0, len(order), self.batch_size):
+            batch = order[i : i + self.batch_size]
+            width = max(b - a for _, a, b in batch) + 2
+            ids = np.full((len(batch), width), self.pad_id, dtype=np.int64)
+            case = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for r, (k, a, b) in enumerate(batch):
+                t_ids, c_ids = window_inputs(encs[k], a, b, self.cls_id, self.sep_id)
+                ids[r, : len(t_ids)] = t_ids
+                case[r, : len(c_ids)] = c_ids
+                mask[r, : len(t_ids)] = 1
+            logp = self.model(ids, case, mask)
+            for r, (k, a, b) in enumerate(batch):
+                result[(k, a, b)] = logp[r, 1 : 1 + b - a]
         return result
+
+
+def _load_tokenizer(path: Path) -> Any:
+    """The fast WordPiece tokenizer from ``tokenizer.json``, padding/truncation off (no torch, no transformers)."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
 
 
 def label_rules():
@@ -255,11 +297,3 @@ def _strip_trailing(
             e = s + len(head.rstrip())
         else:
             return (s, s + len(piece), label)
-
-
-def _has_params(model: Any) -> bool:
-    try:
-        next(model.parameters())
-    except StopIteration:
-        return False
-    return True
