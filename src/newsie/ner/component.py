@@ -54,7 +54,7 @@ class NewsieNer:
         nlp: Language,
         name: str,
         model: str | None,
-        batch_size: int,
+        batch_size: int | None,
         quantize: bool | str | None,
         threads: int | None,
         runtime: str | None = None,
@@ -226,14 +226,14 @@ def align(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 @Language.factory(
     "newsie_ner",
-    default_config={"model": None, "batch_size": 4, "quantize": None, "threads": None, "runtime": None},
+    default_config={"model": None, "batch_size": None, "quantize": None, "threads": None, "runtime": None},
     assigns=["doc.ents", "token.ent_iob", "token.ent_type", "span._.rule"],
 )
 def make_newsie_ner(
     nlp: Language,
     name: str,
     model: str | None,
-    batch_size: int,
+    batch_size: int | None,
     quantize: bool | str | None,
     threads: int | None,
     runtime: str | None,
@@ -241,6 +241,7 @@ def make_newsie_ner(
     """Factory: ``model`` is a model folder (default: ``$NEWSIE_MODELS/newsie-ner``, else the installed package's).
 
     ``runtime``: ``onnx`` or ``torch`` (None: ``$NEWSIE_RUNTIME``, else the model's ``config.json``, else ONNX when
-    the folder holds ``model.onnx``).
+    the folder holds ``model.onnx``).  ``batch_size``: windows per forward pass (None: the runtime's default,
+    see :class:`newsie.ner.predict.Tagger`).
     """
     return NewsieNer(nlp, name, model, batch_size, quantize, threads, runtime)

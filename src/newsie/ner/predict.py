@@ -11,6 +11,8 @@ of a text are decoded jointly (BIO-constrained Viterbi), not word by word.
 from __future__ import annotations
 
 import re
+import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,25 +35,43 @@ from newsie.ner.windows import (
 class Tagger:
     """A loaded NER model plus tokenizer with a ``spans`` method."""
 
-    #: Windows per forward pass.  Small on purpose: on this 2-core CPU, batches of 32 windows of 256
-    #: subwords ran 19% and 58% slower than batches of 4 in two (noisy) sweeps, with identical entities;
-    #: a likely cause is that a big batch's activations no longer fit in cache.
+    #: Windows per forward pass on PyTorch.  Small on purpose: on this 2-core CPU, batches of 32 windows of
+    #: 256 subwords ran 19% and 58% slower than batches of 4 in two (noisy) sweeps, with identical
+    #: entities; a likely cause is that a big batch's activations no longer fit in cache.
     BATCH = 4
+    #: Positions (rows x padded width) per forward pass on ONNX Runtime, at most ``MAX_ROWS`` windows.
+    #: Why a budget and not a window count (issue 20's profile, CPU seconds, one thread): full
+    #: 256-subword windows ran 13-25% faster one per call than four per call, while 60 headline windows
+    #: (~17 subwords) ran 20-35% faster four per call than one (each call has a fixed cost).  A budget
+    #: of 512 positions runs a full window alone and packs short ones; windows are length-sorted first,
+    #: so little is padding.
+    TOKENS = 512
+    MAX_ROWS = 32
 
-    def __init__(self, model: Any, tokenizer: Any, config: dict[str, Any], batch_size: int = BATCH):
-        """``model``: a runtime (:mod:`newsie.ner.runtime`): numpy ``(ids, case, mask) -> log-probs``."""
+    def __init__(self, model: Any, tokenizer: Any, config: dict[str, Any], batch_size: int | None = None,
+                 batch_tokens: int | None = None):
+        """``model``: a runtime (:mod:`newsie.ner.runtime`): numpy ``(ids, case, mask) -> log-probs``.
+
+        ``batch_tokens`` (positions per forward pass) wins over ``batch_size`` (windows per pass); with
+        neither, ONNX Runtime gets :attr:`TOKENS` and PyTorch :attr:`BATCH` windows.
+        """
         self.model = model
         self.tokenizer = tokenizer
         self.config = config
         self.tags: list[str] = list(config["tags"])
         self.size = int(config.get("max_length", 256)) - 2
         self.overlap = int(config.get("window_overlap", 64))
-        self.batch_size = batch_size
+        onnx = getattr(model, "runtime", "torch") == "onnx"
+        self.batch_size = batch_size or (self.MAX_ROWS if onnx else self.BATCH)
+        self.batch_tokens = batch_tokens or (self.TOKENS if onnx and batch_size is None else None)
         self.cls_id = tokenizer.token_to_id("[CLS]")
         self.sep_id = tokenizer.token_to_id("[SEP]")
         self.pad_id = tokenizer.token_to_id("[PAD]")
         self.start, self.trans = bio_transitions(self.tags)
         self.relabel = label_rules()
+        #: Running totals for profiling (benchmarks/profile_pipeline.py): seconds spent encoding, in the
+        #: network and decoding; texts, windows, real subwords and padded positions the network computed.
+        self.stats: Counter[str] = Counter()
 
     @property
     def runtime(self) -> str:
@@ -63,7 +83,7 @@ class Tagger:
         cls,
         path: Path,
         quantize: bool | str | None = None,
-        batch_size: int = BATCH,
+        batch_size: int | None = None,
         runtime: str | None = None,
         threads: int | None = None,
     ) -> Tagger:
@@ -100,6 +120,7 @@ class Tagger:
         self, texts: Sequence[str], sent_starts: Sequence[Sequence[int]] | None = None
     ) -> list[list[tuple[int, int, str]]]:
         """Entity spans ``(start_char, end_char, label)`` of each text."""
+        t0 = time.perf_counter()
         encs: list[Encoded] = [encode(self.tokenizer, t) for t in texts]
         jobs: list[tuple[int, int, int]] = []  # (text index, a, b)
         wins_of: list[list[tuple[int, int]]] = []
@@ -109,7 +130,9 @@ class Tagger:
             ws = windows(len(enc.ids), sent, enc.word_first, self.size, self.overlap)
             wins_of.append(ws)
             jobs += [(k, a, b) for a, b in ws]
+        t1 = time.perf_counter()
         preds = self._run(encs, jobs)
+        t2 = time.perf_counter()
         out: list[list[tuple[int, int, str]]] = []
         for k, enc in enumerate(encs):
             ws = wins_of[k]
@@ -123,6 +146,9 @@ class Tagger:
                 if new is not None:
                     fixed.append(new)
             out.append(fixed)
+        self.stats.update({"texts": len(texts), "subwords": sum(len(e.ids) for e in encs)})
+        self.stats["encode_s"] += t1 - t0
+        self.stats["decode_s"] += time.perf_counter() - t2
         return out
 
     def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], Any]:
@@ -134,8 +160,7 @@ class Tagger:
         """
         order = sorted(jobs, key=lambda j: j[2] - j[1])
         result: dict[tuple[int, int, int], Any] = {}
-        for i in range(0, len(order), self.batch_size):
-            batch = order[i : i + self.batch_size]
+        for batch in self._batches(order):
             width = max(b - a for _, a, b in batch) + 2
             ids = np.full((len(batch), width), self.pad_id, dtype=np.int64)
             case = np.zeros((len(batch), width), dtype=np.int64)
@@ -145,10 +170,30 @@ class Tagger:
                 ids[r, : len(t_ids)] = t_ids
                 case[r, : len(c_ids)] = c_ids
                 mask[r, : len(t_ids)] = 1
+            t0 = time.perf_counter()
             logp = self.model(ids, case, mask)
+            self.stats["forward_s"] += time.perf_counter() - t0
+            self.stats.update({"windows": len(batch), "window_subwords": int(mask.sum()), "positions": ids.size,
+                               "batches": 1})
             for r, (k, a, b) in enumerate(batch):
                 result[(k, a, b)] = logp[r, 1 : 1 + b - a]
         return result
+
+
+    def _batches(self, order: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+        """Consecutive runs of the length-sorted jobs: ``batch_size`` windows, within ``batch_tokens`` positions."""
+        out: list[list[tuple[int, int, int]]] = []
+        cur: list[tuple[int, int, int]] = []
+        for job in order:
+            width = job[2] - job[1] + 2  # sorted: this window is the widest of the batch so far
+            over = self.batch_tokens is not None and (len(cur) + 1) * width > self.batch_tokens
+            if cur and (len(cur) >= self.batch_size or over):
+                out.append(cur)
+                cur = []
+            cur.append(job)
+        if cur:
+            out.append(cur)
+        return out
 
 
 def _load_tokenizer(path: Path) -> Any:

@@ -137,7 +137,10 @@ class TorchEncoder:
     runtime = "torch"
 
     def __init__(self, model: Any):
+        import torch
+
         self.model = model
+        self.threads = torch.get_num_threads()
 
     def __call__(self, ids: np.ndarray, case: np.ndarray, mask: np.ndarray) -> np.ndarray:
         import torch

@@ -34,9 +34,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsie.tooling.devscore import read_jsonl, score
 from newsie.ner.labels import bio_tags
 from newsie.ner.windows import encode, word_tags
+from newsie.tooling.devscore import read_jsonl, score
 
 IGNORE = -100
 
