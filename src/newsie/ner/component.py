@@ -1,4 +1,4 @@
-"""``newsie_ner``: a thin spaCy component around newsie's own torch NER model.
+"""``newsie_ner``: a thin spaCy component around newsie's own NER model (ONNX Runtime by default, or PyTorch).
 
 It saves and loads itself like any spaCy component: ``to_disk`` writes the model
 folder (safetensors weights, tokenizer files, config.json) into the component's
@@ -10,13 +10,13 @@ runs transformers 5.x, and the model is a small BertModel plus a casing
 embedding (:mod:`newsie.ner.model`), so a direct component is simpler.
 
 Why this module imports nothing heavy: spaCy imports every registered factory
-entry point whenever any ``Language`` is created, so torch/transformers are
-imported only when the component is constructed.
+entry point whenever any ``Language`` is created, so onnxruntime (or, on the
+PyTorch runtime, torch/transformers) is imported only when the model loads.
 
 What it does per batch of docs: encode each text once, cut it into
 sentence-aware overlapping windows of at most ``max_length`` subwords (so a
 document of any length is read to the end), run all windows of the batch
-sorted by length in padded batches under ``torch.inference_mode``, keep for
+sorted by length in padded batches on the runtime (:mod:`newsie.ner.runtime`), keep for
 every word the prediction of the window where it sits farthest from a cut,
 decode BIO to character spans, and map them to spaCy tokens by character
 offsets (:func:`align`).  The spans replace ``doc.ents`` and carry

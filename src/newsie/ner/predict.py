@@ -3,7 +3,7 @@
 Shared by the spaCy component and by training's dev evaluation, so the F1
 logged per epoch is the F1 of exactly the code that ships.  Windows of all
 texts in a call are sorted by length and run in padded batches (length
-buckets), under ``torch.inference_mode``.  Each word takes the tag
+buckets) on a runtime of :mod:`newsie.ner.runtime` (ONNX Runtime or PyTorch).  Each word takes the tag
 log-probabilities of the window where it is farthest from a cut, and the tags
 of a text are decoded jointly (BIO-constrained Viterbi), not word by word.
 """
