@@ -43,9 +43,9 @@ class Tagger:
     #: Why a budget and not a window count (issue 20's profile, CPU seconds, one thread): full
     #: 256-subword windows ran 13-25% faster one per call than four per call, while 60 headline windows
     #: (~17 subwords) ran 20-35% faster four per call than one (each call has a fixed cost).  A budget
-    #: of 512 positions runs a full window alone and packs short ones; windows are length-sorted first,
-    #: so little is padding.
-    TOKENS = 512
+    #: of 384 positions runs a full window alone (two would fit 512) and packs short ones (four wire-story
+    #: windows, twenty headlines); windows are length-sorted first, so little is padding.
+    TOKENS = 384
     MAX_ROWS = 32
 
     def __init__(self, model: Any, tokenizer: Any, config: dict[str, Any], batch_size: int | None = None,
