@@ -11,7 +11,7 @@ setup:
 	bash scripts/setup.sh
 
 bench:  ## speed/memory benchmarks (ratios against en_core_web_sm in the same process)
-	bash scripts/setup.sh && HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/bench_ner.py && HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/bench_batch.py
+	bash scripts/setup.sh && HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/profile_pipeline.py && HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/bench_ner.py && HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/bench_batch.py
 
 wheel-check:  ## build the wheel, install it in a fresh venv outside the repo, compare its extract with the repo's
 	bash scripts/setup.sh && bash scripts/wheel_check.sh

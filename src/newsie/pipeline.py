@@ -198,11 +198,14 @@ def pipeline_meta(nlp: Language, ner: str) -> dict[str, Any]:
     }
 
 
-def build(ner_model: str | Path | None = None, *, ner: Literal["newsie", "cnn"] = "newsie") -> Language:
+def build(
+    ner_model: str | Path | None = None, *, ner: Literal["newsie", "cnn"] = "newsie", runtime: str | None = None
+) -> Language:
     """Assemble the full pipeline.
 
     ``ner_model`` is a newsie NER model folder (default: looked up as the module
-    docstring says).  ``ner="cnn"`` keeps en_core_web_sm's CNN NER instead (an
+    docstring says).  ``runtime``: the NER's runtime, ``onnx`` (the shipped default)
+    or ``torch`` (None: ``$NEWSIE_RUNTIME``, else the model's ``config.json``).  ``ner="cnn"`` keeps en_core_web_sm's CNN NER instead (an
     explicit choice, recorded in ``nlp.meta["newsie"]``).  Raises
     :class:`NerModelError` when the newsie NER weights are missing or unreadable.
     """
@@ -217,7 +220,7 @@ def build(ner_model: str | Path | None = None, *, ner: Literal["newsie", "cnn"] 
         path = find_ner(ner_model)
         nlp = load_base(exclude=("ner",))
         # no path in the config: the weights travel with the component (to_disk/from_disk)
-        component = nlp.add_pipe("newsie_ner")
+        component = nlp.add_pipe("newsie_ner", config={"runtime": runtime})
         component.load_model(path)
     for name in _rule_components():
         nlp.add_pipe(name)
@@ -233,20 +236,24 @@ def _rule_components() -> list[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _cached(key: str | None, ner: str) -> Language:
-    return build(key, ner=ner)  # type: ignore[arg-type]
+def _cached(key: str | None, ner: str, runtime: str | None = None) -> Language:
+    return build(key, ner=ner, runtime=runtime)  # type: ignore[arg-type]
 
 
-def load(model: str | Path | None = None, *, ner: Literal["newsie", "cnn"] = "newsie") -> Language:
+def load(
+    model: str | Path | None = None, *, ner: Literal["newsie", "cnn"] = "newsie", runtime: str | None = None
+) -> Language:
     """The full newsie pipeline, cached per process (one load per model folder and NER choice).
 
     ``model``: a newsie NER model folder (default: ``$NEWSIE_MODELS/newsie-ner``, else the installed
     package's).  ``ner="cnn"``: en_core_web_sm's CNN NER instead of newsie's (only by this request).
+    ``runtime``: ``onnx`` or ``torch`` for newsie's NER (None: ``$NEWSIE_RUNTIME``, else the model's config).
     Raises :class:`NerModelError` if the newsie NER weights are missing or unreadable.
     """
-    if ner != "cnn":
-        return _cached(str(find_ner(model).resolve()), ner)
-    return _cached(None if model is None else str(model), ner)  # build() refuses a model folder with ner="cnn"
+    if ner == "cnn":
+        key = None if model is None else str(model)  # build() refuses a model folder with ner="cnn"
+        return _cached(key, ner)
+    return _cached(str(find_ner(model).resolve()), ner, runtime)
 
 
 __all__ = ["NerModelError", "build", "load", "find_ner", "models_dir", "default_ner_path", "load_base",

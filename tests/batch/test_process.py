@@ -51,13 +51,15 @@ def test_result_line_roundtrip() -> None:
     assert "\n" not in line and Result.model_validate_json(line) == r
 
 
-def _threads_after_init(threads: int) -> int:
-    import torch
+def _threads_after_init(threads: int) -> tuple[int, int]:
+    import sys
 
-    from newsie.batch.process import init_worker
+    from newsie.batch.process import _STATE, init_worker
 
     init_worker(None, threads=threads)
-    return torch.get_num_threads()
+    ner_threads = _STATE["nlp"].get_pipe("newsie_ner").tagger.model.threads
+    torch_threads = sys.modules["torch"].get_num_threads() if "torch" in sys.modules else threads
+    return ner_threads, torch_threads
 
 
 def test_init_worker_keeps_its_thread_count_after_the_model_loads() -> None:
@@ -66,7 +68,7 @@ def test_init_worker_keeps_its_thread_count_after_the_model_loads() -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
-        assert pool.submit(_threads_after_init, 1).result(timeout=300) == 1
+        assert pool.submit(_threads_after_init, 1).result(timeout=300) == (1, 1)
 
 
 # ----------------------------------------------------------------- issue #21

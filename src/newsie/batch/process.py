@@ -204,17 +204,18 @@ def _die_with_parent() -> None:
 
 
 def init_worker(model: str | None = None, threads: int = 1, pool_worker: bool = False) -> None:
-    """Per-process set-up: ``threads`` torch threads (workers are the parallelism) and one model load.
+    """Per-process set-up: ``threads`` NER threads (workers are the parallelism) and one model load.
 
     The NER component picks its own thread count when it loads (``NEWSIE_THREADS``
     or up to 4), which used to override the worker's 1 and made each worker use
     two cores: ``--workers 2`` then ran four busy threads on two cores and
     scaled badly.  The count is now passed through the environment variable the
-    component reads, and set again after the load.
+    component reads when it creates its ONNX Runtime session (or sets torch's
+    threads, on the PyTorch runtime), and torch's count is set again after the
+    load when torch is in the process (spaCy's thinc imports it when installed).
     """
     import os
-
-    import torch
+    import sys
 
     if pool_worker:
         # The parent owns interruption: Ctrl-C reaches the whole process group, and a worker that
@@ -223,11 +224,11 @@ def init_worker(model: str | None = None, threads: int = 1, pool_worker: bool = 
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _die_with_parent()
     os.environ["NEWSIE_THREADS"] = str(threads)
-    torch.set_num_threads(threads)
     from newsie.pipeline import load
 
     _STATE["nlp"] = load(model)
-    torch.set_num_threads(threads)
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(threads)
 
 
 def worker_process_batch(docs: Sequence[SourceDoc], batch_size: int, doc_timeout: float = 0.0) -> list[Outcome]:

@@ -1,4 +1,4 @@
-"""``newsie_ner``: a thin spaCy component around newsie's own torch NER model.
+"""``newsie_ner``: a thin spaCy component around newsie's own NER model (ONNX Runtime by default, or PyTorch).
 
 It saves and loads itself like any spaCy component: ``to_disk`` writes the model
 folder (safetensors weights, tokenizer files, config.json) into the component's
@@ -10,13 +10,13 @@ runs transformers 5.x, and the model is a small BertModel plus a casing
 embedding (:mod:`newsie.ner.model`), so a direct component is simpler.
 
 Why this module imports nothing heavy: spaCy imports every registered factory
-entry point whenever any ``Language`` is created, so torch/transformers are
-imported only when the component is constructed.
+entry point whenever any ``Language`` is created, so onnxruntime (or, on the
+PyTorch runtime, torch/transformers) is imported only when the model loads.
 
 What it does per batch of docs: encode each text once, cut it into
 sentence-aware overlapping windows of at most ``max_length`` subwords (so a
 document of any length is read to the end), run all windows of the batch
-sorted by length in padded batches under ``torch.inference_mode``, keep for
+sorted by length in padded batches on the runtime (:mod:`newsie.ner.runtime`), keep for
 every word the prediction of the window where it sits farthest from a cut,
 decode BIO to character spans, and map them to spaCy tokens by character
 offsets (:func:`align`).  The spans replace ``doc.ents`` and carry
@@ -25,7 +25,6 @@ offsets (:func:`align`).  The spans replace ``doc.ents`` and carry
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -51,7 +50,14 @@ class NewsieNer:
     """
 
     def __init__(
-        self, nlp: Language, name: str, model: str | None, batch_size: int, quantize: bool | str | None, threads: int | None
+        self,
+        nlp: Language,
+        name: str,
+        model: str | None,
+        batch_size: int | None,
+        quantize: bool | str | None,
+        threads: int | None,
+        runtime: str | None = None,
     ):
         extensions.register()
         self.name = name
@@ -60,16 +66,9 @@ class NewsieNer:
         self.batch_size = batch_size
         self.threads = threads
         self.quantize = quantize
+        self.runtime = runtime
         self._tagger: Any = None
         self._model_id: str | None = None
-
-    @staticmethod
-    def _set_threads(threads: int | None) -> None:
-        """A few threads help a little per process; more only contend (issue 3's probe)."""
-        import torch
-
-        n = threads or int(os.environ.get("NEWSIE_THREADS", "0")) or min(4, os.cpu_count() or 1)
-        torch.set_num_threads(max(1, n))
 
     def load_model(self, path: str | Path | None = None) -> NewsieNer:
         """Load the weights from ``path`` (default: the configured folder, else the pipeline's lookup).
@@ -80,17 +79,16 @@ class NewsieNer:
 
         folder = find_ner(path if path is not None else self.path)
         try:
-            from newsie.ner.model import quant_suffix, sha256_file
             from newsie.ner.predict import Tagger
 
-            self._set_threads(self.threads)
-            tagger = Tagger.from_dir(folder, quantize=self.quantize, batch_size=self.batch_size)
-            model_id = f"newsie-ner-{sha256_file(folder / WEIGHTS)[:12]}"
-        except Exception as err:  # safetensors, json, torch shape errors: all mean unreadable weights
+            tagger = Tagger.from_dir(folder, quantize=self.quantize, batch_size=self.batch_size,
+                                     runtime=self.runtime, threads=self.threads)
+            model_id = make_model_id(folder, tagger.config)
+        except Exception as err:  # safetensors, json, onnx, shape errors: all mean unreadable weights
             raise NerModelError(f"newsie NER weights unreadable in {folder}: {type(err).__name__}: {err}") from err
         self.path = folder
         self._tagger = tagger
-        self._model_id = model_id + quant_suffix(tagger.config.get("quantize_active"))
+        self._model_id = model_id
         return self
 
     @property
@@ -102,14 +100,24 @@ class NewsieNer:
 
     @property
     def model_id(self) -> str:
-        """``newsie-ner-<sha12 of the weights>`` plus the int8 suffix when quantized."""
+        """``newsie-ner-<sha12 of the weights>-<runtime>-<variant>`` (:func:`make_model_id`)."""
         if self._model_id is None:
             self.load_model()
         return str(self._model_id)
 
     def set_quantized(self, quantize: bool | str | None) -> None:
-        """Reload with (True or a scheme name) or without (False) dynamic int8; None: as config.json says."""
+        """Reload with (True or a scheme name) or without (False) dynamic int8; None: as config.json says.
+
+        Dynamic int8 is a PyTorch-runtime option, so a quantised reload runs on PyTorch.
+        """
         self.quantize = quantize
+        if quantize:
+            self.runtime = "torch"
+        self.load_model(self.path)
+
+    def set_runtime(self, runtime: str | None) -> None:
+        """Reload on ``runtime`` (``onnx``, ``torch``; None: the default order of :mod:`newsie.ner.runtime`)."""
+        self.runtime = runtime
         self.load_model(self.path)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -178,6 +186,32 @@ class NewsieNer:
         return docs
 
 
+def make_model_id(folder: Path, config: dict[str, Any]) -> str:
+    """``newsie-ner-<sha12>-<runtime>-<variant>``: which weights, run by what, in which precision.
+
+    ``sha12`` is the prefix of the safetensors weights' sha256 on both runtimes.  On
+    the ONNX runtime the ONNX file must be the one exported from exactly those
+    weights: its own sha256 and the weights' are checked against ``config.json``'s
+    ``onnx`` record, so a retrained ``model.safetensors`` beside a stale
+    ``model.onnx`` is an error, not an output labelled with the wrong model.
+    Examples: ``newsie-ner-1a2b3c4d5e6f-onnx-fp32``, ``newsie-ner-1a2b3c4d5e6f-torch-int8``.
+    """
+    from newsie.ner.runtime import onnx_file, sha256_file
+
+    weights = sha256_file(folder / WEIGHTS)
+    runtime = config.get("runtime_active", "torch")
+    if runtime == "onnx":
+        record = config.get("onnx") or {}
+        onnx_sha = sha256_file(folder / onnx_file(config))
+        if record.get("sha256") != onnx_sha or record.get("weights_sha256") != weights:
+            raise ValueError(
+                f"{onnx_file(config)} in {folder} does not match config.json's onnx record (file sha256 "
+                f"{onnx_sha[:12]}, weights {weights[:12]}; recorded {str(record.get('sha256'))[:12]}, "
+                f"{str(record.get('weights_sha256'))[:12]}): re-export it with python -m newsie.tooling.export --onnx"
+            )
+    return f"newsie-ner-{weights[:12]}-{runtime}-{config.get('variant_active', 'fp32')}"
+
+
 def align(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """The spaCy span for the model's character span ``[start, end)``, or None.
 
@@ -201,11 +235,22 @@ def align(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 @Language.factory(
     "newsie_ner",
-    default_config={"model": None, "batch_size": 4, "quantize": None, "threads": None},
+    default_config={"model": None, "batch_size": None, "quantize": None, "threads": None, "runtime": None},
     assigns=["doc.ents", "token.ent_iob", "token.ent_type", "span._.rule"],
 )
 def make_newsie_ner(
-    nlp: Language, name: str, model: str | None, batch_size: int, quantize: bool | str | None, threads: int | None
+    nlp: Language,
+    name: str,
+    model: str | None,
+    batch_size: int | None,
+    quantize: bool | str | None,
+    threads: int | None,
+    runtime: str | None,
 ) -> NewsieNer:
-    """Factory: ``model`` is a model folder (default: ``$NEWSIE_MODELS/newsie-ner``, else the installed package's)."""
-    return NewsieNer(nlp, name, model, batch_size, quantize, threads)
+    """Factory: ``model`` is a model folder (default: ``$NEWSIE_MODELS/newsie-ner``, else the installed package's).
+
+    ``runtime``: ``onnx`` or ``torch`` (None: ``$NEWSIE_RUNTIME``, else the model's ``config.json``, else ONNX when
+    the folder holds ``model.onnx``).  ``batch_size``: windows per forward pass (None: the runtime's default,
+    see :class:`newsie.ner.predict.Tagger`).
+    """
+    return NewsieNer(nlp, name, model, batch_size, quantize, threads, runtime)

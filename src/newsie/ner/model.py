@@ -20,7 +20,6 @@ saving) is training tooling: :mod:`newsie.tooling.weights`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -30,14 +29,7 @@ from torch import nn
 
 from newsie.ner import WEIGHTS
 from newsie.ner.labels import N_CASE
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+from newsie.ner.runtime import QUANT_SCHEMES, quant_scheme, quant_suffix, sha256_file
 
 
 class NerModel(nn.Module):
@@ -78,31 +70,6 @@ def load(path: Path) -> tuple[NerModel, dict[str, Any]]:
     return model, config
 
 
-#: Dynamic int8 schemes (CPU inference).  Per-channel weight scales in both: per-tensor
-#: scales cost 1.7 F1 on dev where per-channel cost 0.6 (measured on the first shipped
-#: model).  The classifier head and embeddings always stay fp32.
-#: ``encoder``: every Linear of the encoder (fastest; ~1.7x the fp32 forward on this CPU).
-#: ``attention``: only the attention projections (smaller gain, smaller loss).
-QUANT_SCHEMES = ("encoder", "attention")
-
-
-def quant_scheme(value: bool | str | None) -> str | None:
-    """Normalise a ``quantize`` setting: False/None -> None, True -> ``encoder``, else a scheme name."""
-    if value is None or value is False:
-        return None
-    if value is True:
-        return "encoder"
-    if value not in QUANT_SCHEMES:
-        raise ValueError(f"quantize: unknown scheme {value!r} (expected one of {QUANT_SCHEMES} or true/false)")
-    return str(value)
-
-
-def quant_suffix(value: bool | str | None) -> str:
-    """Name suffix of a ``quantize`` setting (model ids, dev-score system names): ``-int8``, ``-int8-attention``."""
-    scheme = quant_scheme(value)
-    return "" if scheme is None else "-int8" if scheme == "encoder" else f"-int8-{scheme}"
-
-
 def quantize(model: NerModel, scheme: bool | str = "encoder") -> nn.Module:
     """A copy of ``model`` with dynamic int8 Linear layers in the encoder (see ``QUANT_SCHEMES``)."""
     import copy
@@ -128,3 +95,8 @@ def load_tokenizer(path: Path):
     tok.no_truncation()
     tok.no_padding()
     return tok
+
+
+# quant_scheme, quant_suffix, QUANT_SCHEMES and sha256_file live in the torch-free newsie.ner.runtime
+# and are re-exported here for the training tooling that imported them from this module.
+__all__ = ["NerModel", "QUANT_SCHEMES", "load", "load_tokenizer", "quant_scheme", "quant_suffix", "quantize", "sha256_file"]

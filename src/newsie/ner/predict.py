@@ -3,7 +3,7 @@
 Shared by the spaCy component and by training's dev evaluation, so the F1
 logged per epoch is the F1 of exactly the code that ships.  Windows of all
 texts in a call are sorted by length and run in padded batches (length
-buckets), under ``torch.inference_mode``.  Each word takes the tag
+buckets) on a runtime of :mod:`newsie.ner.runtime` (ONNX Runtime or PyTorch).  Each word takes the tag
 log-probabilities of the window where it is farthest from a cut, and the tags
 of a text are decoded jointly (BIO-constrained Viterbi), not word by word.
 """
@@ -11,6 +11,8 @@ of a text are decoded jointly (BIO-constrained Viterbi), not word by word.
 from __future__ import annotations
 
 import re
+import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,41 +35,92 @@ from newsie.ner.windows import (
 class Tagger:
     """A loaded NER model plus tokenizer with a ``spans`` method."""
 
-    #: Windows per forward pass.  Small on purpose: on this 2-core CPU, batches of 32 windows of 256
-    #: subwords ran 19% and 58% slower than batches of 4 in two (noisy) sweeps, with identical entities;
-    #: a likely cause is that a big batch's activations no longer fit in cache.
+    #: Windows per forward pass on PyTorch.  Small on purpose: on this 2-core CPU, batches of 32 windows of
+    #: 256 subwords ran 19% and 58% slower than batches of 4 in two (noisy) sweeps, with identical
+    #: entities; a likely cause is that a big batch's activations no longer fit in cache.
     BATCH = 4
+    #: Positions (rows x padded width) per forward pass on ONNX Runtime, at most ``MAX_ROWS`` windows.
+    #: Why a budget and not a window count (issue 20's profile, CPU seconds, one thread): full
+    #: 256-subword windows ran 13-25% faster one per call than four per call, while 60 headline windows
+    #: (~17 subwords) ran 20-35% faster four per call than one (each call has a fixed cost).  A budget
+    #: of 384 positions runs a full window alone (two would fit 512) and packs short ones (four wire-story
+    #: windows, twenty headlines); windows are length-sorted first, so little is padding.
+    TOKENS = 384
+    MAX_ROWS = 32
 
-    def __init__(self, model: Any, tokenizer: Any, config: dict[str, Any], batch_size: int = BATCH):
+    def __init__(self, model: Any, tokenizer: Any, config: dict[str, Any], batch_size: int | None = None,
+                 batch_tokens: int | None = None):
+        """``model``: a runtime (:mod:`newsie.ner.runtime`): numpy ``(ids, case, mask) -> log-probs``.
+
+        ``batch_tokens`` (positions per forward pass) wins over ``batch_size`` (windows per pass); with
+        neither, ONNX Runtime gets :attr:`TOKENS` and PyTorch :attr:`BATCH` windows.
+        """
         self.model = model
         self.tokenizer = tokenizer
         self.config = config
         self.tags: list[str] = list(config["tags"])
         self.size = int(config.get("max_length", 256)) - 2
         self.overlap = int(config.get("window_overlap", 64))
-        self.batch_size = batch_size
+        onnx = getattr(model, "runtime", "torch") == "onnx"
+        self.batch_size = batch_size or (self.MAX_ROWS if onnx else self.BATCH)
+        self.batch_tokens = batch_tokens or (self.TOKENS if onnx and batch_size is None else None)
         self.cls_id = tokenizer.token_to_id("[CLS]")
         self.sep_id = tokenizer.token_to_id("[SEP]")
         self.pad_id = tokenizer.token_to_id("[PAD]")
         self.start, self.trans = bio_transitions(self.tags)
         self.relabel = label_rules()
+        #: Running totals for profiling (benchmarks/profile_pipeline.py): seconds spent encoding, in the
+        #: network and decoding; texts, windows, real subwords and padded positions the network computed.
+        self.stats: Counter[str] = Counter()
+
+    @property
+    def runtime(self) -> str:
+        """``onnx`` or ``torch``: what runs the network."""
+        return str(getattr(self.model, "runtime", "torch"))
 
     @classmethod
-    def from_dir(cls, path: Path, quantize: bool | str | None = None, batch_size: int = BATCH) -> Tagger:
-        """Load a model directory; ``quantize`` None follows its ``config.json``, else a scheme/bool."""
+    def from_dir(
+        cls,
+        path: Path,
+        quantize: bool | str | None = None,
+        batch_size: int | None = None,
+        runtime: str | None = None,
+        threads: int | None = None,
+    ) -> Tagger:
+        """Load a model directory with ``runtime`` (None: see :func:`newsie.ner.runtime.choose_runtime`).
+
+        ``quantize`` (dynamic int8, None: as ``config.json`` says) applies to the PyTorch runtime only;
+        the ONNX runtime runs the exported file as it is (its variant is in ``config.json``'s ``onnx``).
+        """
+        import json
+
+        from newsie.ner import runtime as R
+
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        chosen = R.choose_runtime(path, config, runtime)
+        if chosen == "onnx":
+            if quantize:
+                raise ValueError("dynamic int8 (quantize) is a PyTorch-runtime option; the ONNX file is run as exported")
+            net: Any = R.OnnxEncoder(path / R.onnx_file(config), threads)
+            variant = str((config.get("onnx") or {}).get("variant", "fp32"))
+            config = {**config, "quantize_active": None, "runtime_active": "onnx", "variant_active": variant}
+            return cls(net, _load_tokenizer(path), config, batch_size=batch_size)
         from newsie.ner import model as M
 
-        net, config = M.load(path)
+        torch_net, config = M.load(path)
         scheme = M.quant_scheme(config.get("quantize", False) if quantize is None else quantize)
         if scheme:
-            net = M.quantize(net, scheme)
-        config = {**config, "quantize_active": scheme}
-        return cls(net, M.load_tokenizer(path), config, batch_size=batch_size)
+            torch_net = M.quantize(torch_net, scheme)
+        config = {**config, "quantize_active": scheme, "runtime_active": "torch",
+                  "variant_active": "int8" + R.quant_suffix(scheme)[5:] if scheme else "fp32"}
+        R.set_torch_threads(threads)
+        return cls(R.TorchEncoder(torch_net), _load_tokenizer(path), config, batch_size=batch_size)
 
     def spans(
         self, texts: Sequence[str], sent_starts: Sequence[Sequence[int]] | None = None
     ) -> list[list[tuple[int, int, str]]]:
         """Entity spans ``(start_char, end_char, label)`` of each text."""
+        t0 = time.perf_counter()
         encs: list[Encoded] = [encode(self.tokenizer, t) for t in texts]
         jobs: list[tuple[int, int, int]] = []  # (text index, a, b)
         wins_of: list[list[tuple[int, int]]] = []
@@ -77,7 +130,9 @@ class Tagger:
             ws = windows(len(enc.ids), sent, enc.word_first, self.size, self.overlap)
             wins_of.append(ws)
             jobs += [(k, a, b) for a, b in ws]
+        t1 = time.perf_counter()
         preds = self._run(encs, jobs)
+        t2 = time.perf_counter()
         out: list[list[tuple[int, int, str]]] = []
         for k, enc in enumerate(encs):
             ws = wins_of[k]
@@ -91,32 +146,64 @@ class Tagger:
                 if new is not None:
                     fixed.append(new)
             out.append(fixed)
+        self.stats.update({"texts": len(texts), "subwords": sum(len(e.ids) for e in encs)})
+        self.stats["encode_s"] += t1 - t0
+        self.stats["decode_s"] += time.perf_counter() - t2
         return out
 
     def _run(self, encs: list[Encoded], jobs: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], Any]:
-        """Tag log-probabilities ``[b - a, n_tags]`` (numpy) of every window job ``(text, a, b)``."""
-        import torch
+        """Tag log-probabilities ``[b - a, n_tags]`` (numpy) of every window job ``(text, a, b)``.
 
+        Windows are sorted by length before batching, so a batch pads little; the
+        network sees each window on its own (its attention mask hides the padding),
+        so a window's output does not depend on its batch neighbours.
+        """
         order = sorted(jobs, key=lambda j: j[2] - j[1])
-        result: dict[tuple[int, int, int], list[int]] = {}
-        device = next(self.model.parameters()).device if _has_params(self.model) else torch.device("cpu")
-        with torch.inference_mode():
-            for i in range(0, len(order), self.batch_size):
-                batch = order[i : i + self.batch_size]
-                width = max(b - a for _, a, b in batch) + 2
-                ids = torch.full((len(batch), width), self.pad_id, dtype=torch.long)
-                case = torch.zeros((len(batch), width), dtype=torch.long)
-                mask = torch.zeros((len(batch), width), dtype=torch.long)
-                for r, (k, a, b) in enumerate(batch):
-                    t_ids, c_ids = window_inputs(encs[k], a, b, self.cls_id, self.sep_id)
-                    ids[r, : len(t_ids)] = torch.tensor(t_ids)
-                    case[r, : len(c_ids)] = torch.tensor(c_ids)
-                    mask[r, : len(t_ids)] = 1
-                logits = self.model(ids.to(device), case.to(device), mask.to(device))
-                logp = torch.log_softmax(logits.float(), dim=-1).cpu().numpy()
-                for r, (k, a, b) in enumerate(batch):
-                    result[(k, a, b)] = logp[r, 1 : 1 + b - a]
+        result: dict[tuple[int, int, int], Any] = {}
+        for batch in self._batches(order):
+            width = max(b - a for _, a, b in batch) + 2
+            ids = np.full((len(batch), width), self.pad_id, dtype=np.int64)
+            case = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for r, (k, a, b) in enumerate(batch):
+                t_ids, c_ids = window_inputs(encs[k], a, b, self.cls_id, self.sep_id)
+                ids[r, : len(t_ids)] = t_ids
+                case[r, : len(c_ids)] = c_ids
+                mask[r, : len(t_ids)] = 1
+            t0 = time.perf_counter()
+            logp = self.model(ids, case, mask)
+            self.stats["forward_s"] += time.perf_counter() - t0
+            self.stats.update({"windows": len(batch), "window_subwords": int(mask.sum()), "positions": ids.size,
+                               "batches": 1})
+            for r, (k, a, b) in enumerate(batch):
+                result[(k, a, b)] = logp[r, 1 : 1 + b - a]
         return result
+
+
+    def _batches(self, order: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+        """Consecutive runs of the length-sorted jobs: ``batch_size`` windows, within ``batch_tokens`` positions."""
+        out: list[list[tuple[int, int, int]]] = []
+        cur: list[tuple[int, int, int]] = []
+        for job in order:
+            width = job[2] - job[1] + 2  # sorted: this window is the widest of the batch so far
+            over = self.batch_tokens is not None and (len(cur) + 1) * width > self.batch_tokens
+            if cur and (len(cur) >= self.batch_size or over):
+                out.append(cur)
+                cur = []
+            cur.append(job)
+        if cur:
+            out.append(cur)
+        return out
+
+
+def _load_tokenizer(path: Path) -> Any:
+    """The fast WordPiece tokenizer from ``tokenizer.json``, padding/truncation off (no torch, no transformers)."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
 
 
 def label_rules():
@@ -255,11 +342,3 @@ def _strip_trailing(
             e = s + len(head.rstrip())
         else:
             return (s, s + len(piece), label)
-
-
-def _has_params(model: Any) -> bool:
-    try:
-        next(model.parameters())
-    except StopIteration:
-        return False
-    return True

@@ -202,24 +202,28 @@ def spacy_spans(nlp, texts: Sequence[str], batch_size: int = 64) -> list[list[Sp
     ]
 
 
-def newsie_nlp(model: Path):
-    """en_core_web_sm's tokenizer/tagger/parser with ``newsie_ner`` in place of its CNN NER."""
+def newsie_nlp(model: Path, runtime: str | None = None):
+    """en_core_web_sm's tokenizer/tagger/parser with ``newsie_ner`` in place of its CNN NER.
+
+    ``runtime``: ``onnx`` or ``torch`` (None: the model folder's default, see :mod:`newsie.ner.runtime`).
+    """
     from newsie.pipeline import load_base
 
     nlp = load_base(exclude=("ner",))
-    nlp.add_pipe("newsie_ner", config={"model": str(model)})
+    nlp.add_pipe("newsie_ner", config={"model": str(model), "runtime": runtime})
     return nlp
 
 
 def compare(
     examples: Sequence[dict[str, Any]],
-    models: Sequence[tuple[str, Path, bool | str | None]],
+    models: Sequence[tuple[str, Path, bool | str | None] | tuple[str, Path, bool | str | None, str | None]],
     baselines: Sequence[str] = ("sm", "md"),
     resamples: int = 0,
 ) -> dict[str, Any]:
     """Score newsie model(s) and the spaCy baselines on the same examples in one run (timings included).
 
-    ``models`` are ``(name, model_dir, quantize)``; ``quantize=None`` follows the model's config.
+    ``models`` are ``(name, model_dir, quantize[, runtime])``; ``quantize=None`` follows the model's config;
+    ``runtime`` (``onnx``/``torch``, None: the folder's default) picks the NER runtime.
     ``resamples`` > 0 adds a paired document bootstrap against the last baseline (md by default).
     """
     from newsie.pipeline import load_baseline
@@ -228,8 +232,8 @@ def compare(
     words = sum(len(t.split()) for t in texts)
     results: dict[str, Any] = {"examples": len(examples), "words": words, "systems": {}}
     systems: list[tuple[str, Any]] = []
-    for name, path, quantize in models:
-        nlp = newsie_nlp(path)
+    for name, path, quantize, *rest in models:
+        nlp = newsie_nlp(path, rest[0] if rest else None)
         if quantize is not None:
             nlp.get_pipe("newsie_ner").set_quantized(quantize)
         systems.append((name, nlp))
@@ -284,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="also score the main model int8-quantised, each scheme (newsie-int8 = encoder, "
                          "newsie-int8-attention)")
     ap.add_argument("--int8-only", action="store_true", help="score the main model only int8-quantised")
+    ap.add_argument("--torch", action="store_true",
+                    help="also score the main model on the PyTorch runtime (newsie-torch; newsie runs on its default)")
     ap.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                     help="paired document bootstrap resamples vs the last baseline (0 = off)")
     ap.add_argument("--out", type=Path, default=None)
@@ -292,7 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     examples = read_jsonl(args.dev, args.limit)
     model = args.model or default_ner_path()
-    models: list[tuple[str, Path, bool | str | None]] = [] if args.int8_only else [("newsie", model, False)]
+    models: list[Any] = [] if args.int8_only else [("newsie", model, False)]
+    if args.torch:
+        models.append(("newsie-torch", model, False, "torch"))
     if args.quantize or args.int8_only:
         from newsie.ner.model import QUANT_SCHEMES, quant_suffix
 

@@ -85,11 +85,12 @@ def batches(lengths: Sequence[int], batch_size: int, rng: random.Random, pool: i
 def evaluate(model, tokenizer, config: dict[str, Any], dev: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Dev P/R/F1 of ``model`` with the shipping tagger (one text per example)."""
     from newsie.ner.predict import Tagger
+    from newsie.ner.runtime import TorchEncoder
 
     was_training = model.training
     model.eval()
     try:
-        tagger = Tagger(model, tokenizer, config)
+        tagger = Tagger(TorchEncoder(model), tokenizer, config)
         preds = tagger.spans([ex["text"] for ex in dev])
     finally:
         model.train(was_training)
