@@ -12,7 +12,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("onnx")
 pytest.importorskip("onnxruntime")
 
-from newsie.ner import model as M  # noqa: E402
+from newsie.tooling import weights as M  # noqa: E402  (tiny, save, load, sha256_file)
 from newsie.ner.labels import bio_tags  # noqa: E402
 
 TEXTS = ["Kim Jong Un met Vladimir Putin in Moscow on Jan. 20.",
