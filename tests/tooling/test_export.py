@@ -12,8 +12,8 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("onnx")
 pytest.importorskip("onnxruntime")
 
-from newsie.tooling import weights as M  # noqa: E402  (tiny, save, load, sha256_file)
 from newsie.ner.labels import bio_tags  # noqa: E402
+from newsie.tooling import weights as M  # noqa: E402  (tiny, save, load, sha256_file)
 
 TEXTS = ["Kim Jong Un met Vladimir Putin in Moscow on Jan. 20.",
          "NORTH KOREA SENT 300 SOLDIERS TO RUSSIA",
