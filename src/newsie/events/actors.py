@@ -73,6 +73,15 @@ POST_HEAD = frozenset(
     }
 )
 CODE_RE = re.compile(r"[A-Z0-9]+")
+#: entity labels whose names tell where a story is set (``ActorCoder.home_country``)
+HOME_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON"})
+#: last words of company names (GUIDELINES 6.6: a company is ``BUS``, with its home country where known)
+BUSINESS_WORDS = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh",
+    "group", "holdings", "computer", "computers", "motors", "motor", "auto", "automotive", "airlines", "airways",
+    "bank", "technologies", "technology", "systems", "industries", "pharmaceuticals", "energy", "oil", "telecom",
+    "corps", "company", "enterprises", "partners", "capital", "electronics", "foods", "media", "records",
+})
 DATE_RE = re.compile(r"\d{8}")
 
 
@@ -144,6 +153,9 @@ class ActorCoder:
             if place not in ("suffix", "prefix"):
                 raise ActorDataError(f"{path}:{n}: field place must be suffix or prefix, not {place!r}")
             self.agents.setdefault(phrase, (code, place))
+        #: the role codes agents add ("GOV", "MIL", "CVL"): a participant coded with one alone has no country
+        self.roles: frozenset[str] = frozenset(code for code, _ in self.agents.values())
+        self._home: tuple[object, str | None] = (None, None)
         self.iso_names: dict[str, str] = {}
         for country in pycountry.countries:
             for attr in ("name", "common_name", "official_name"):
@@ -185,15 +197,18 @@ class ActorCoder:
         return default
 
     def _find(
-        self, words: list[str], cased: list[bool], table: dict, need_case: bool
+        self, words: list[str], cased: list[bool], table: dict, need_case: bool, upper: list[bool] | None = None
     ) -> list[tuple[int, int]]:
         """Longest dictionary n-grams, left to right, without overlaps: (start, end) word offsets."""
+        upper = upper if upper is not None else cased
         out = []
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + MAX_WORDS), i, -1):
                 key = " ".join(words[i:j])
-                if key in table and not (need_case and not any(cased[i:j])):
+                if key in table and not (need_case and not any(cased[i:j])) and not (
+                    need_case and j == i + 1 and len(key) <= 3 and key.isalpha() and not upper[i]
+                ):  # a short one-word name is an acronym: "UN", not the "Un" of "Kim Jong Un"
                     out.append((i, j))
                     i = j
                     break
@@ -207,8 +222,9 @@ class ActorCoder:
         raw = _raw_tokens(text)
         words = [w.lower() for w in raw]
         cased = [w[:1].isupper() or w[:1].isdigit() for w in raw]
+        upper = [w.isupper() for w in raw]
         while words and words[0] in LEADING and " ".join(words) not in self.names:
-            words, cased = words[1:], cased[1:]
+            words, cased, upper = words[1:], cased[1:], upper[1:]
         if not words:
             return None, None
         key = self._date_key(date)
@@ -217,7 +233,7 @@ class ActorCoder:
         actor_span: tuple[int, int] | None = None
         # names and agents of the head's own phrase ("Russian forces" in "Russian forces in Ukraine");
         # a name spanning the cut ("Al-Qaeda in Iraq") starts before it and counts
-        found = [s for s in self._find(words, cased, self.names, need_case=True) if s[0] < cut]
+        found = [s for s in self._find(words, cased, self.names, need_case=True, upper=upper) if s[0] < cut]
         if found:
             # the longest name; on ties the last one (the head of an English noun phrase comes last)
             actor_span = max(found, key=lambda s: (s[1] - s[0], s[0]))
@@ -225,10 +241,13 @@ class ActorCoder:
             if actor is None:
                 return None, None  # a known name with no code on this date (e.g. out of office)
         else:
-            iso = [s for s in self._find(words, cased, self.iso_names, need_case=True) if s[0] < cut]
+            iso = [s for s in self._find(words, cased, self.iso_names, need_case=True, upper=upper) if s[0] < cut]
             if iso:
                 actor_span = max(iso, key=lambda s: (s[1] - s[0], s[0]))
                 actor = self.iso_names[" ".join(words[actor_span[0] : actor_span[1]])]
+        if actor is None and len(words) > 1 and words[min(cut, len(words)) - 1] in BUSINESS_WORDS \
+                and cased[0]:
+            actor = "BUS"  # "Apple Computer", "Penske Automotive Group": a company without a known home
         agent = self._agent(words[:cut], actor_span)
         if agent is not None:
             role, place = agent
@@ -237,6 +256,32 @@ class ActorCoder:
             elif len(actor) == 3 and iso3(actor) and len(actor) + len(role) <= MAX_CODE:
                 actor = role + actor if place == "prefix" else actor + role
         return actor, iso3(actor)
+
+    def home_country(self, doc: Doc) -> str | None:
+        """The article's home country: the country its place names and nationalities name most often
+        (first mention on ties), memoised for the document being coded.
+
+        Why: news names local actors without their nationality ("the regional government", "Minister of
+        Education Stefania Giannini", "the parents"); an event coder reading an Italian story codes them
+        Italian.  ``EventExtractor`` gives this country to participants that have no country of their own.
+        """
+        state = self._home
+        if state[0] is doc:
+            return state[1]
+        counts: dict[str, list[int]] = {}
+        first_sent = next(iter(doc.sents)).end if doc.has_annotation("SENT_START") and len(doc) else 0
+        for n, ent in enumerate(doc.ents):
+            if ent.label_ not in HOME_LABELS:
+                continue
+            _, country = self.code(ent.text)
+            if country is not None:
+                # named actors (an institution, an office holder) and the headline/dateline weigh more
+                # than places the story is about
+                weight = (2 if ent.label_ in ("ORG", "PERSON") else 1) + (1 if ent.start < first_sent else 0)
+                counts.setdefault(country, [0, n])[0] += weight
+        home = min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if counts else None
+        self._home = (doc, home)
+        return home
 
     def _agent(self, words: list[str], skip: tuple[int, int] | None) -> tuple[str, str] | None:
         """The agent noun of the phrase nearest its end, outside the actor name."""

@@ -28,11 +28,12 @@ from spacy.util import filter_spans
 
 from newsie.events import attribution, merge, modality, roles, values
 from newsie.events.actors import ActorCoder, default_actor_coder
-from newsie.events.cameo import CameoCoder, compatible, default_coder
+from newsie.events.cameo import CameoCoder, compatible, default_coder, refine_type, type_for_code
 from newsie.events.model import Candidate, Context, Fill, ValueFill
 from newsie.events.resources import (
     DATA_DIR,
     EventType,
+    Lexicon,
     TriggerEntry,
     load_aliases,
     load_cues,
@@ -41,6 +42,7 @@ from newsie.events.resources import (
 )
 from newsie.events.syntax import norm_text
 from newsie.schema import (
+    EVENT_TYPES,
     AgeArgument,
     Argument,
     EventRecord,
@@ -73,6 +75,7 @@ class EventExtractor:
         self.actor_coder: ActorCoder = default_actor_coder(
             actors_dir if (actors_dir / "agents.tsv").exists() else DATA_DIR / "eventdata"
         )
+        add_inventory_types(self.lexicon)
         self.matcher = Matcher(vocab)
         self.entries: dict[str, tuple[str, TriggerEntry]] = {}
         #: single-word triggers by lemma: a dict look-up per token is ~10x faster than Matcher patterns
@@ -129,7 +132,39 @@ class EventExtractor:
                 head=head.i, anchor=anchor.i, nominal=nominal, supported=supported, sent=ctx.sent_of[head.i],
                 entry_rule=f"lexicon:{ev_name}:{lemma}", retype=entry.retype,
             ))
+        taken = {t.i for s in spans for t in s}
+        out.extend(self._dictionary_candidates(ctx, taken))
+        return sorted(out, key=lambda c: c.start)
+
+    def _dictionary_candidates(self, ctx: Context, taken: set[int]) -> list[Candidate]:
+        """Verbs the lexicon does not list but the CAMEO verb dictionary codes in an event context
+        (``CameoCoder.dictionary_trigger``), typed by the inventory (``type_for_code``)."""
+        out: list[Candidate] = []
+        for tok in ctx.doc:
+            if tok.i in taken or tok.pos_ != "VERB":
+                continue
+            found = self.cameo.dictionary_trigger(tok, self._actor_like)
+            if found is None:
+                continue
+            ev_type = type_for_code(found.code)
+            if ev_type is None or ev_type not in self.lexicon.events:
+                continue
+            out.append(Candidate(
+                type=ev_type, lemma=tok.lemma_.lower(), cameo=found.code, start=tok.i, end=tok.i + 1, head=tok.i,
+                anchor=tok.i, nominal=False, supported=False, sent=ctx.sent_of[tok.i],
+                entry_rule=f"cameo:{found.rule}",
+            ))
         return out
+
+    def _actor_like(self, tok: Token) -> bool:
+        """A participant that can act in a CAMEO event: a named person, organisation, place or nationality,
+        a personal pronoun, or an agent noun of the Phoenix agents dictionary ("police", "troops")."""
+        if tok.ent_type_ in ACTOR_LABELS:
+            return True
+        if tok.pos_ == "PRON":
+            return tok.lower_ in ACTOR_PRONOUNS
+        return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.actor_coder.agents
+                                                  or tok.lemma_.lower() in self.actor_coder.agents)
 
     # ------------------------------------------------------------ pass 3
     def _absorb(self, ctx: Context, cands: list[Candidate]) -> None:
@@ -211,6 +246,14 @@ class EventExtractor:
             cand.cameo = found.code
             cand.entry_rule += f"+cameo:{found.rule}"
 
+    @staticmethod
+    def _refine_type(cand: Candidate) -> None:
+        """A record coded finer than its type is of the finer inventory type (ATTACK 195 -> AIRSTRIKE)."""
+        finer = refine_type(cand.type, cand.cameo)
+        if finer != cand.type:
+            cand.entry_rule += f"+type_by_code:{finer}"
+            cand.type = finer
+
     # ------------------------------------------------------------ driver
     def extract(self, doc: Doc) -> list[EventRecord]:
         ctx = Context(doc, self.lexicon, self.cues, self.aliases)
@@ -225,6 +268,7 @@ class EventExtractor:
             self._fill_roles(ctx, cand)
             self._retype(ctx, cand)
             self._code_cameo(ctx, cand)
+            self._refine_type(cand)
         values.assign_times(ctx, cands)
         quotes = attribution.quote_regions(ctx)
         for cand in cands:
@@ -323,8 +367,18 @@ class EventExtractor:
         code, country = self.actor_coder.code(arg.text, date)
         if code is None and fill.norm and fill.norm != arg.text:
             code, country = self.actor_coder.code(fill.norm, date)
+        if country is None and (code is None or code in self.actor_coder.roles) and self._local(ctx, fill):
+            home = self.actor_coder.home_country(ctx.doc)
+            if home is not None:  # a local actor named without nationality: the story's country
+                code, country = home + (code or ""), home
         arg.code, arg.country = code, country
         return arg
+
+    def _local(self, ctx: Context, fill: Fill) -> bool:
+        """A participant that is a person, organisation, agent noun or personal pronoun (not a thing)."""
+        head = ctx.doc[fill.head]
+        return head.ent_type_ in ("PERSON", "ORG", "NORP") or self._actor_like(head) or (
+            head.pos_ == "NOUN" and head.lemma_.lower() in LOCAL_NOUNS)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.extract(doc)
@@ -332,6 +386,26 @@ class EventExtractor:
 
 
 # ---------------------------------------------------------------- helpers
+#: entity labels of participants that can act in a CAMEO event
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: person nouns the Phoenix agents lack that still name local people ("the parents")
+LOCAL_NOUNS = frozenset({"parent", "family", "relative", "resident", "victim", "sister", "brother", "mother",
+                         "father", "son", "daughter", "wife", "husband", "child", "man", "woman", "people"})
+ACTOR_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+
+
+def add_inventory_types(lexicon: Lexicon) -> None:
+    """Every inventory type (``event_types.tsv``) the lexicon lacks, with default roles and no triggers of its
+    own: the CAMEO dictionary and type refinement may produce any of them ("fired" 194 SHELLING)."""
+    for name, et in EVENT_TYPES.items():
+        if name not in lexicon.events:
+            lexicon.events[name] = EventType.model_construct(
+                cameo=et.cameo, gloss=et.description.split(";")[0].lower() or name.lower(), summary=None,
+                complement=None, modality=None, future_modality=None, require_actor_norm=False, triggers=(),
+                roles={"target": ("object", "passive_subject", "prep:against,on,with", "object_owner"),
+                       "theme": ()},
+                type_by_theme={}, cameo_by_theme={},
+            )
 def _head_of(span: Span) -> Token:
     """The trigger's syntactic head: the last token whose head lies outside the span."""
     outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
