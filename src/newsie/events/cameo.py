@@ -429,21 +429,19 @@ class CameoCoder:
         dictionary answer is a code (a guard, a discard, a null pattern or a verb that is "alone no event" in
         ``cameo_guards.tsv`` says no), the code's root is one whose verbs are not plain reporting (root 01
         is the lexicon's), and an actor-like participant (a named person, organisation or place, an agent
-        noun such as "police" or "troops", a personal pronoun) is its subject or passive agent; a bare
-        dictionary default also needs an actor-like object or a preposition the pattern did not consume.
+        noun such as "police" or "troops", a personal pronoun) is its subject or passive agent.  Only a pattern (verb + object / preposition words)
+        or a light verb with an event noun counts, never a verb's bare default.
         """
         if trig.pos_ != "VERB" or trig.dep_ in ("amod", "compound", "aux", "auxpass"):
             return None
         found = self.match(trig)
-        if found is None or found.code is None or found.kind not in ("pattern", "verb", "support"):
-            return None
+        if found is None or found.code is None or found.kind not in ("pattern", "support"):
+            return None  # a verb's bare default is too loose out of the lexicon ("leave" 040, "head" 060)
         if found.code.startswith("01"):
             return None
         slots = self._slots(trig)
         agents = [c for ch in trig.children if ch.dep_ == "agent" for c in ch.children if c.dep_ == "pobj"]
         if not any(is_actor(t) for t in (*slots["subj"], *agents)):
-            return None
-        if found.kind == "verb" and not any(is_actor(t) for t in slots["obj"]):
             return None
         return found
 
