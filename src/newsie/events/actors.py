@@ -75,6 +75,10 @@ POST_HEAD = frozenset(
 CODE_RE = re.compile(r"[A-Z0-9]+")
 #: entity labels whose names tell where a story is set (``ActorCoder.home_country``)
 HOME_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON"})
+#: person nouns the Phoenix agents lack that still name local people ("the parents")
+LOCAL_NOUNS = frozenset({"parent", "family", "relative", "resident", "victim", "sister", "brother", "mother",
+                         "father", "son", "daughter", "wife", "husband", "child", "man", "woman", "people"})
+LOCAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 #: last words of company names (GUIDELINES 6.6: a company is ``BUS``, with its home country where known)
 BUSINESS_WORDS = frozenset({
     "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh",
@@ -282,6 +286,36 @@ class ActorCoder:
         home = min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if counts else None
         self._home = (doc, home)
         return home
+
+    def localize(self, doc: Doc, records: list) -> list:
+        """Give the story's home country (:meth:`home_country`) to participants of ``records`` that are local
+        actors named without a nationality: no country of their own, no code or a bare role code ("GOV"),
+        and a person, organisation, nationality, personal pronoun or person/agent noun at their head.
+        Returns ``records`` (changed in place)."""
+        home: str | None = None
+        for rec in records:
+            for arg in (*rec.actors, *rec.targets, rec.source):
+                if arg is None or getattr(arg, "country", "x") is not None:
+                    continue
+                if arg.code is not None and arg.code not in self.roles:
+                    continue
+                span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+                if span is None or not self._local_head(span.root):
+                    continue
+                home = home or self.home_country(doc)
+                if home is None:
+                    return records
+                arg.code, arg.country = home + (arg.code or ""), home
+        return records
+
+    def _local_head(self, head: Token) -> bool:
+        if head.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        if head.pos_ == "PRON":
+            return head.lower_ in LOCAL_PRONOUNS
+        return head.pos_ in ("NOUN", "PROPN") and (
+            head.lower_ in self.agents or head.lemma_.lower() in self.agents or head.lemma_.lower() in LOCAL_NOUNS
+        )
 
     def _agent(self, words: list[str], skip: tuple[int, int] | None) -> tuple[str, str] | None:
         """The agent noun of the phrase nearest its end, outside the actor name."""

@@ -23,10 +23,9 @@ import csv
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from collections.abc import Callable
 
 from spacy.tokens import Token
 

@@ -108,6 +108,14 @@ class Context:
         self.by_anchor: dict[int, Candidate] = {}
         self.trigger_heads: set[int] = set()
 
+    def index(self, cands: list[Candidate]) -> None:
+        """Record the candidates and index them by anchor (and trigger head) for the later stages."""
+        self.candidates = cands
+        self.by_anchor = {c.anchor: c for c in cands}
+        for c in cands:
+            self.by_anchor.setdefault(c.head, c)
+        self.trigger_heads = {c.head for c in cands}
+
     def ent(self, tok: Token | int) -> Span | None:
         return self.ent_at[tok if isinstance(tok, int) else tok.i]
 

@@ -109,7 +109,8 @@ class Lexicon(_Strict):
 
     @model_validator(mode="after")
     def _checks(self) -> Lexicon:
-        from newsie.events.roles import FINDERS  # finder names are validated against the registry
+        import newsie.events.roles  # noqa: F401 - registers the role finders
+        from newsie.events.finders import FINDERS  # finder names are validated against the registry
 
         seen: dict[tuple[Any, ...], str] = {}
         for name, ev in self.events.items():
