@@ -14,7 +14,7 @@ import pytest
         ("If Ukraine launches a counter-offensive, Russia will retreat.", "COUNTER_OFFENSIVE", "conditional"),
         ("China plans to send 500 engineers to Pakistan.", "DEPLOY", "planned"),
         ("About 300 soldiers are expected to be deployed to the border.", "DEPLOY", "expected"),
-        ("The minister is expected to visit Berlin on Monday.", "MEET", "planned"),
+        ("The minister is expected to visit Berlin on Monday.", "VISIT", "planned"),
         ("The government thought better of sending troops to the border.", "DEPLOY", "cancelled"),
         ("Moscow decided against deploying more troops to Belarus.", "DECIDE", "cancelled"),
         ("The army attacked the town on Sunday.", "ATTACK", "asserted"),

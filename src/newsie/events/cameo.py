@@ -37,6 +37,8 @@ EVENTDATA_DIR = DATA_DIR / "eventdata"
 #: does a token stand for an actor-like participant (see ``CameoCoder.dictionary_trigger``)?
 ActorTest = Callable[[Token], bool]
 
+#: subordinators of a clause that states a condition or an open question, not an event
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass"})
 SUBJ_DEPS = frozenset({"nsubj"})
@@ -350,6 +352,8 @@ class CameoCoder:
     def _best(self, pats: tuple[Pattern, ...], trig: Token) -> Pattern | None:
         if not pats:
             return None
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trig.children):
+            return None  # "if Russia quickly ended the war": a condition of something said, not a reported act
         slots = self._slots(trig)
         preps = self._preps(trig, slots["obj"])
         for child in trig.children:  # "killed by a landslide": the agent is the logical subject
@@ -503,7 +507,8 @@ def refine_type(event_type: str, code: str | None) -> str:
     if current is None or finer is None or finer == event_type or code is None:
         return event_type
     target = EVENT_TYPES[finer]
-    if target.family == current.family and target.cameo and code.startswith(target.cameo):
+    if target.family == current.family and target.cameo and target.cameo != current.cameo \
+            and code.startswith(target.cameo):
         return finer
     return event_type
 

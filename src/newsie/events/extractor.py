@@ -61,8 +61,8 @@ class EventExtractor:
         for cand in sorted(cands, key=lambda c: -len(list(doc[c.anchor].ancestors))):  # 3, deepest first
             roles.fill_roles(ctx, cand)
             self.triggers.retype(ctx, cand, refill=roles.fill_roles)
+            self.triggers.refine_type(cand)  # by the lexicon's own code, before the verb dictionary refines it
             self.triggers.code_cameo(ctx, cand)
-            self.triggers.refine_type(cand)
         values.assign_times(ctx, cands)  # 4
         quotes = attribution.quote_regions(ctx)
         for cand in cands:

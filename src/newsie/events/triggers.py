@@ -92,7 +92,7 @@ class TriggerFinder:
                 head=head.i, anchor=anchor.i, nominal=nominal, supported=supported, sent=ctx.sent_of[head.i],
                 entry_rule=f"lexicon:{ev_name}:{lemma}", retype=entry.retype,
             ))
-        taken = {t.i for s in spans for t in s}
+        taken = {t.i for s in spans for t in s} | {c.anchor for c in out}  # support verbs too
         out.extend(self._dictionary_candidates(ctx, taken))
         return sorted(out, key=lambda c: c.start)
 
@@ -164,7 +164,9 @@ class TriggerFinder:
     @staticmethod
     def refine_type(cand: Candidate) -> None:
         """A record coded finer than its type is of the finer inventory type (ATTACK 195 -> AIRSTRIKE,
-        CRITICIZE 112 -> ACCUSE, MEET 042 -> VISIT; ``cameo.refine_type``)."""
+        CRITICIZE 112 -> ACCUSE, MEET 042 -> VISIT; ``cameo.refine_type``).  Run on the code the lexicon
+        entry or the theme gave, before the verb dictionary refines it: upstream patterns code fine
+        distinctions of a verb's object ("attacked positions" 193) that are a code, not a new kind of event."""
         finer = refine_type(cand.type, cand.cameo)
         if finer != cand.type:
             cand.entry_rule += f"+type_by_code:{finer}"
@@ -172,17 +174,30 @@ class TriggerFinder:
 
 
 def add_inventory_types(lexicon: Lexicon) -> None:
-    """Every inventory type (``event_types.tsv``) the lexicon lacks, with default roles and no triggers of its
-    own: the CAMEO dictionary and type refinement may produce any of them ("fired" 194 SHELLING)."""
+    """Every inventory type (``event_types.tsv``) the lexicon lacks, without triggers of its own: the CAMEO
+    dictionary and type refinement may produce any of them ("fired" 194 SHELLING, "visit" MEET -> VISIT).
+
+    Such a type behaves like the first lexicon type of its family (VISIT like MEET: scheduled, so
+    "expected to visit" is planned; SHELLING like ATTACK); a family without a lexicon type gets the default
+    roles of a dyadic CAMEO event (the object or "against"/"on"/"with" phrase is the target)."""
+    parents: dict[str, EventType] = {}
+    for name, ev in lexicon.events.items():
+        et = EVENT_TYPES.get(name)
+        if et is not None and ev.triggers:
+            parents.setdefault(et.family, ev)
     for name, et in EVENT_TYPES.items():
-        if name not in lexicon.events:
-            lexicon.events[name] = EventType.model_construct(
-                cameo=et.cameo, gloss=et.description.split(";")[0].lower() or name.lower(), summary=None,
-                complement=None, modality=None, future_modality=None, require_actor_norm=False, triggers=(),
-                roles={"target": ("object", "passive_subject", "prep:against,on,with", "object_owner"),
-                       "theme": ()},
-                type_by_theme={}, cameo_by_theme={},
-            )
+        if name in lexicon.events:
+            continue
+        parent = parents.get(et.family)
+        roles = dict(parent.roles) if parent is not None else {
+            "target": ("object", "passive_subject", "prep:against,on,with", "object_owner"), "theme": ()}
+        lexicon.events[name] = EventType.model_construct(
+            cameo=et.cameo, gloss=et.description.split(";")[0].lower() or name.lower(), summary=None,
+            complement=parent.complement if parent is not None else None,
+            modality=parent.modality if parent is not None else None,
+            future_modality=parent.future_modality if parent is not None else None,
+            require_actor_norm=False, triggers=(), roles=roles, type_by_theme={}, cameo_by_theme={},
+        )
 
 
 def _pattern(entry: TriggerEntry) -> list[dict]:
