@@ -103,6 +103,9 @@ class Defaults(_Strict):
 class Lexicon(_Strict):
     version: int
     support_verbs: tuple[str, ...]
+    #: verbs whose subject noun is the event ("an earthquake *struck*", "a stampede *killed* twelve"): the
+    #: nominal trigger is anchored on the verb (time, place, modality from its clause)
+    occurrence_verbs: tuple[str, ...] = ()
     drop_bare_nominals: bool = True
     defaults: Defaults
     events: dict[str, EventType]

@@ -64,13 +64,15 @@ class TriggerFinder:
                 if _token_matches(self.entries[key][1], tok):
                     spans.append(Span(doc, tok.i, tok.i + 1, label=key))
         support = set(self.lexicon.support_verbs)
+        occurrence = set(self.lexicon.occurrence_verbs)
+        # constraints first: an entry that fails on the parse ("call" + "off") must not hide another entry
+        # of the same words that holds ("call" + "on")
+        spans = [s for s in spans if _entry_ok(self.entries[s.label_][1], head_of(s), s)]
         noun_heads = {head_of(s).i for s in spans if head_of(s).pos_ in ("NOUN", "PROPN")}
         out: list[Candidate] = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             ev_name, entry = self.entries[span.label_]
             head = head_of(span)
-            if not _entry_ok(entry, head, span):
-                continue
             nominal = head.pos_ in ("NOUN", "PROPN")
             if not nominal and head.lemma_.lower() in support:
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -81,6 +83,8 @@ class TriggerFinder:
             anchor, supported = (head, False)
             if nominal:
                 anchor, supported = support_anchor(head, support)
+                if not supported and head.dep_ == "nsubj" and head.head.lemma_.lower() in occurrence:
+                    anchor, supported = head.head, True  # "an earthquake struck": the verb's clause
                 if entry.needs_support and not supported:
                     continue
             ev: EventType = self.lexicon.events[ev_name]
