@@ -127,6 +127,8 @@ def iso3(code: str | None) -> str | None:
     """ISO 3166-1 alpha-3 country of an actor code (its first three letters), or None."""
     if not code or len(code) < 3:
         return None
+    if code.startswith("MNC") and len(code) >= 6:
+        code = code[3:]  # Phoenix's multinational companies carry their home country: MNCUSA is American
     country = pycountry.countries.get(alpha_3=code[:3])
     return country.alpha_3 if country is not None else None
 
