@@ -352,8 +352,6 @@ class CameoCoder:
     def _best(self, pats: tuple[Pattern, ...], trig: Token) -> Pattern | None:
         if not pats:
             return None
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trig.children):
-            return None  # "if Russia quickly ended the war": a condition of something said, not a reported act
         slots = self._slots(trig)
         preps = self._preps(trig, slots["obj"])
         for child in trig.children:  # "killed by a landslide": the agent is the logical subject
@@ -432,11 +430,14 @@ class CameoCoder:
         dictionary answer is a code (a guard, a discard, a null pattern or a verb that is "alone no event" in
         ``cameo_guards.tsv`` says no), the code's root is one whose verbs are not plain reporting (root 01
         is the lexicon's), and an actor-like participant (a named person, organisation or place, an agent
-        noun such as "police" or "troops", a personal pronoun) is its subject or passive agent.  Only a pattern (verb + object / preposition words)
-        or a light verb with an event noun counts, never a verb's bare default.
+        noun such as "police" or "troops", a personal pronoun) is its subject or passive agent.  Only a
+        pattern (verb + object / preposition words) or a light verb with an event noun counts, never a verb's
+        bare default, and never a verb in a conditional clause ("if Russia ended the war").
         """
         if trig.pos_ != "VERB" or trig.dep_ in ("amod", "compound", "aux", "auxpass"):
             return None
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trig.children):
+            return None  # "if Russia quickly ended the war": a condition of something said, not a reported act
         found = self.match(trig)
         if found is None or found.code is None or found.kind not in ("pattern", "support"):
             return None  # a verb's bare default is too loose out of the lexicon ("leave" 040, "head" 060)

@@ -105,8 +105,8 @@ class TriggerFinder:
         (``CameoCoder.dictionary_trigger``), typed by the inventory (``type_for_code``)."""
         out: list[Candidate] = []
         for tok in ctx.doc:
-            if tok.i in taken or tok.pos_ != "VERB":
-                continue
+            if tok.i in taken or tok.pos_ != "VERB" or any(c.i in taken for c in tok.children if c.dep_ == "dobj"):
+                continue  # a lexicon trigger as the object ("launches a counter-offensive") is the event
             found = self.cameo.dictionary_trigger(tok, self.actor_like)
             if found is None:
                 continue
