@@ -213,3 +213,21 @@ def test_type_refined_by_the_lexicon_code() -> None:
     assert refine_type("OFFENSIVE", "190") == "OFFENSIVE"  # same code: the type stays
     assert refine_type("AGREE", "019") == "AGREE"  # another family: the type stays
     assert refine_type("TRANSFER", "072") == "TRANSFER"
+
+
+def test_firing_shells_and_exchanging_artillery_fire_is_shelling(fixed) -> None:
+    rec = _one(fixed("The army fired three shells at the village."), "SHELLING")
+    assert rec.cameo == "194" and rec.targets[0].text == "village"
+    rec = _one(fixed("The two armies exchanged artillery fire on Thursday."), "SHELLING")
+    assert not rec.targets  # "on Thursday" is a time, not a target
+
+
+def test_generic_plural_disaster_is_no_event(fixed) -> None:
+    assert fixed("Deadly stampedes have taken place during the pilgrimage before.") == []
+    _one(fixed("A stampede took place at the festival."), "STAMPEDE")
+
+
+def test_dictionary_verb_supporting_a_lexicon_noun_is_no_second_record(fixed) -> None:
+    records = fixed("Johnson joined Kerry in Paris for talks on Syria.",
+                    {"Johnson": "PERSON", "Kerry": "PERSON", "Paris": "GPE", "Syria": "GPE"})
+    assert [r.trigger.text for r in records] == ["talks"]

@@ -83,7 +83,8 @@ class TriggerFinder:
             anchor, supported = (head, False)
             if nominal:
                 anchor, supported = support_anchor(head, support)
-                if not supported and head.dep_ == "nsubj" and head.head.lemma_.lower() in occurrence:
+                if not supported and head.dep_ == "nsubj" and head.head.lemma_.lower() in occurrence \
+                        and not _generic(head):
                     anchor, supported = head.head, True  # "an earthquake struck": the verb's clause
                 if entry.needs_support and not supported:
                     continue
@@ -105,8 +106,10 @@ class TriggerFinder:
         (``CameoCoder.dictionary_trigger``), typed by the inventory (``type_for_code``)."""
         out: list[Candidate] = []
         for tok in ctx.doc:
-            if tok.i in taken or tok.pos_ != "VERB" or any(c.i in taken for c in tok.children if c.dep_ == "dobj"):
-                continue  # a lexicon trigger as the object ("launches a counter-offensive") is the event
+            if tok.i in taken or tok.pos_ != "VERB" or any(
+                    c.i in taken or (c.dep_ == "prep" and any(g.i in taken for g in c.children))
+                    for c in tok.children if c.dep_ in ("dobj", "prep")):
+                continue  # a lexicon trigger as object ("launches a counter-offensive", "joined X for talks")
             found = self.cameo.dictionary_trigger(tok, self.actor_like)
             if found is None:
                 continue
@@ -202,6 +205,11 @@ def add_inventory_types(lexicon: Lexicon) -> None:
             future_modality=parent.future_modality if parent is not None else None,
             require_actor_norm=False, triggers=(), roles=roles, type_by_theme={}, cameo_by_theme={},
         )
+
+
+def _generic(noun: Token) -> bool:
+    """A bare plural ("deadly stampedes have taken place during the Hajj") speaks of a kind of event."""
+    return noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def _pattern(entry: TriggerEntry) -> list[dict]:
