@@ -27,7 +27,7 @@ from newsie.events.actors import ActorCoder, default_actor_coder
 from newsie.events.cameo import CameoCoder, default_coder
 from newsie.events.model import Context
 from newsie.events.records import RecordBuilder, summarize
-from newsie.events.resources import DATA_DIR, load_aliases, load_cues, load_lexicon, load_merges
+from newsie.events.resources import DATA_DIR, load_aliases, load_coref, load_cues, load_lexicon, load_merges
 from newsie.events.triggers import TriggerFinder
 from newsie.schema import EventRecord
 
@@ -43,6 +43,7 @@ class EventExtractor:
         self.cues = load_cues(directory)
         self.aliases = load_aliases(directory)
         self.merges = load_merges(directory)
+        self.coref = load_coref(directory)
         # a customised data directory may bring its own CAMEO tables; otherwise the shipped ones are used
         coding_dir = directory if (directory / "cameo_guards.tsv").exists() else DATA_DIR
         self.cameo: CameoCoder = default_coder(coding_dir)
@@ -52,9 +53,11 @@ class EventExtractor:
         )
         self.triggers = TriggerFinder(vocab, self.lexicon, self.cameo, self.actor_coder)
         self.records = RecordBuilder(self.actor_coder)
+        agents = self.actor_coder.agents
+        self._agent_noun = lambda word: word in agents  # "gunmen", "police": nouns of the Phoenix agents file
 
     def extract(self, doc: Doc) -> list[EventRecord]:
-        ctx = Context(doc, self.lexicon, self.cues, self.aliases)
+        ctx = Context(doc, self.lexicon, self.cues, self.aliases, self.coref, self._agent_noun)
         cands = self.triggers.candidates(ctx)  # 1
         ctx.index(cands)
         complements.absorb(ctx, cands)  # 2

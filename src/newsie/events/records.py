@@ -14,9 +14,8 @@ import re
 
 from newsie.events.actors import ActorCoder
 from newsie.events.model import Candidate, Context, Fill, ValueFill
-from newsie.events.resources import Lexicon
+from newsie.events.resources import LIST_SLOTS, Lexicon
 from newsie.schema import (
-    LIST_ROLES,
     AgeArgument,
     Argument,
     EventRecord,
@@ -28,7 +27,7 @@ from newsie.schema import (
 
 #: role slots whose participants get a CAMEO actor code and country (the schema's list roles: actors, targets;
 #: places keep their own names)
-CODED_ROLES: tuple[str, ...] = tuple(r.removesuffix("s") for r in LIST_ROLES)
+CODED_ROLES: tuple[str, ...] = LIST_SLOTS
 
 
 def bare(lexicon: Lexicon, cand: Candidate) -> bool:
@@ -71,10 +70,9 @@ class RecordBuilder:
 
     def record(self, ctx: Context, cand: Candidate, n: int) -> EventRecord:
         sent = ctx.sents[cand.sent]
-        args = {role: _argument(ctx, fill) for role, fill in cand.roles.items() if role != "theme"}
-        for role in CODED_ROLES:
-            if role in args:
-                self.code_actor(ctx, args[role], cand.roles[role])
+        args = {role: _argument(ctx, fill) for role, fill in cand.roles.items() if role not in ("theme", *CODED_ROLES)}
+        lists = {role: [self.code_actor(ctx, _argument(ctx, part), part) for part in fill.participants()]
+                 for role, fill in cand.roles.items() if role in CODED_ROLES}
         trigger = _mention(ctx, cand)
         rec = EventRecord(
             id=f"e{n}",
@@ -82,8 +80,8 @@ class RecordBuilder:
             cameo=cand.cameo,
             trigger=trigger,
             mentions=[trigger, *(_mention(ctx, m) for m in cand.merged)],
-            actors=[args["actor"]] if "actor" in args else [],
-            targets=[args["target"]] if "target" in args else [],
+            actors=lists.get("actor", []),
+            targets=lists.get("target", []),
             theme=_argument(ctx, cand.roles["theme"], Argument) if "theme" in cand.roles else None,
             location=args.get("location"),
             destination=args.get("destination"),
@@ -105,13 +103,18 @@ class RecordBuilder:
 
     def code_actor(self, ctx: Context, arg: Argument, fill: Fill) -> Argument:
         """CAMEO actor ``code`` and ISO ``country`` of a participant on the article date (``actors.py``):
-        from its own words, else from its canonical name (a pronoun or an alias resolved upstream)."""
+        from its own words, else from its canonical name; a resolved pronoun or description from its
+        antecedent's name first."""
         if not isinstance(arg, Participant):
             return arg
         date = ctx.doc._.date
-        code, country = self.actor_coder.code(arg.text, date)
-        if code is None and fill.norm and fill.norm != arg.text:
-            code, country = self.actor_coder.code(fill.norm, date)
+        # a pronoun or description is coded as its antecedent ("the company" -> Apple), its own words second
+        words = [fill.norm, arg.text] if fill.norm and "+coref:" in fill.rule else [arg.text, fill.norm]
+        code = country = None
+        for phrase in dict.fromkeys(w for w in words if w):
+            code, country = self.actor_coder.code(phrase, date)
+            if code is not None:
+                break
         arg.code, arg.country = code, country
         return arg
 

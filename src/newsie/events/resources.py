@@ -1,4 +1,4 @@
-"""Load and validate the event extractor's data files (lexicon, cues, aliases, merges).
+"""Load and validate the event extractor's data files (lexicon, cues, aliases, coref, merges).
 
 Why pydantic models for YAML: users extend these files without touching Python,
 so a typo ("complment: absorb", an unknown role finder, a duplicated trigger)
@@ -25,6 +25,9 @@ DATA_DIR = Path(__file__).with_name("data")
 ROLE_NAMES: tuple[str, ...] = tuple(
     r.removesuffix("s") if r in LIST_ROLES else r for r in ROLES if r not in VALUE_ROLES and r != "source"
 )
+
+#: the slots that hold a list of participants in a record (``actors`` -> ``actor``, ``targets`` -> ``target``)
+LIST_SLOTS: tuple[str, ...] = tuple(r.removesuffix("s") for r in LIST_ROLES)
 
 
 class _Strict(BaseModel):
@@ -224,6 +227,21 @@ class Aliases(_Strict):
         return {d.lower(): canon for canon, c in self.countries.items() for d in c.demonyms}
 
 
+class Descriptions(_Strict):
+    determiners: tuple[str, ...]
+    labels: dict[str, tuple[str, ...]]
+    titles: tuple[str, ...] = ()
+
+
+class CorefData(_Strict):
+    """``coref.yaml``: which antecedents can act, and which definite descriptions name an earlier entity."""
+
+    version: int
+    agent_labels: tuple[str, ...]
+    agent_nouns: tuple[str, ...]
+    descriptions: Descriptions
+
+
 class MergeRule(_Strict):
     name: str
     kind: Literal["follow_up", "anaphoric"]
@@ -273,6 +291,12 @@ def load_cues(directory: Path = DATA_DIR) -> Cues:
 @functools.lru_cache(maxsize=8)
 def load_aliases(directory: Path = DATA_DIR) -> Aliases:
     return _validated(Aliases, directory, "aliases.yaml")
+
+
+@functools.lru_cache(maxsize=8)
+def load_coref(directory: Path = DATA_DIR) -> CorefData:
+    """``coref.yaml`` of ``directory``; a customised folder without one uses the shipped file."""
+    return _validated(CorefData, directory if (directory / "coref.yaml").exists() else DATA_DIR, "coref.yaml")
 
 
 @functools.lru_cache(maxsize=8)

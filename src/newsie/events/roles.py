@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsie.events.coref import make_fill
+from newsie.events.coref import coordinated, make_fill
 from newsie.events.finders import FINDERS, Finder, finder, run_finder
 from newsie.events.model import Candidate, Context, Fill
-from newsie.events.resources import ROLE_NAMES
+from newsie.events.resources import LIST_SLOTS, ROLE_NAMES
 from newsie.events.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -57,6 +57,8 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 continue
             if fill.literal and role not in ctx.aliases.capital_roles:
                 fill.norm = fill.literal  # "visited Berlin" is the city; "Berlin said" is Germany
+            if role in LIST_SLOTS and not fill.members:
+                fill.members = coordinated(ctx, fill)  # "Germany and France agreed": two actors
             cand.roles[role] = fill
             break
 
@@ -464,7 +466,7 @@ def _embedded(role: str) -> Finder:
             fill = sub.roles.get(role)
             if fill is not None:
                 return Fill(fill.start_tok, fill.end_tok, fill.head, f"embedded:{sub.type}:{fill.rule}",
-                            fill.label, fill.norm)
+                            fill.label, fill.norm, members=list(fill.members))
         return None
 
     return find
