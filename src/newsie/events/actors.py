@@ -76,8 +76,12 @@ CODE_RE = re.compile(r"[A-Z0-9]+")
 #: entity labels whose names tell where a story is set (``ActorCoder.home_country``)
 HOME_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON"})
 #: person nouns the Phoenix agents lack that still name local people ("the parents")
-LOCAL_NOUNS = frozenset({"parent", "family", "relative", "resident", "victim", "sister", "brother", "mother",
-                         "father", "son", "daughter", "wife", "husband", "child", "man", "woman", "people"})
+LOCAL_NOUNS = frozenset({
+    "parent", "family", "relative", "resident", "victim", "sister", "brother", "mother", "father", "son",
+    "daughter", "wife", "husband", "child", "man", "woman", "people", "researcher", "author", "scientist",
+    "expert", "doctor", "official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "executive",
+    "manager", "worker", "employee", "student", "teacher", "analyst", "witness", "citizen", "villager",
+})
 LOCAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 #: last words of company names (GUIDELINES 6.6: a company is ``BUS``, with its home country where known)
 BUSINESS_WORDS = frozenset({
@@ -264,8 +268,8 @@ class ActorCoder:
         return actor, iso3(actor)
 
     def home_country(self, doc: Doc) -> str | None:
-        """The article's home country: the country its place names and nationalities name most often
-        (first mention on ties), memoised for the document being coded.
+        """The article's home country: the country its place names, nationalities and named actors name
+        most often, when it outweighs the next country at least twice; memoised for the document.
 
         Why: news names local actors without their nationality ("the regional government", "Minister of
         Education Stefania Giannini", "the parents"); an event coder reading an Italian story codes them
@@ -285,7 +289,11 @@ class ActorCoder:
                 # than places the story is about
                 weight = (2 if ent.label_ in ("ORG", "PERSON") else 1) + (1 if ent.start < first_sent else 0)
                 counts.setdefault(country, [0, n])[0] += weight
-        home = min(counts, key=lambda c: (-counts[c][0], counts[c][1])) if counts else None
+        ranked = sorted(counts, key=lambda c: (-counts[c][0], counts[c][1]))
+        # only a story set in one country has a home: with two countries of like weight (North and South
+        # Korea, Russia and North Korea) a nameless actor could be from either
+        home = ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]][0] >= 2 * counts[ranked[1]][0]) \
+            else None
         self._home = (doc, home)
         return home
 
@@ -301,9 +309,10 @@ class ActorCoder:
                     continue
                 if arg.code is not None and arg.code not in self.roles:
                     continue
-                span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-                if span is None or not self._local_head(span.root):
-                    continue
+                if arg.code is None:  # a bare role code ("GOV", "EDU") already says: an agent of some state
+                    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+                    if span is None or not self._local_head(span.root):
+                        continue
                 home = home or self.home_country(doc)
                 if home is None:
                     return records

@@ -66,6 +66,7 @@ class EventExtractor:
             self.triggers.retype(ctx, cand, refill=roles.fill_roles)
             self.triggers.refine_type(cand)  # by the lexicon's own code, before the verb dictionary refines it
             self.triggers.code_cameo(ctx, cand)
+            self.triggers.require_actor(ctx, cand)
         values.assign_times(ctx, cands)  # 4
         quotes = attribution.quote_regions(ctx)
         for cand in cands:

@@ -76,6 +76,10 @@ class EventType(_Strict):
     modality: Modality | None = None
     future_modality: Modality | None = None
     require_actor_norm: bool = False
+    #: drop records with no actor, or whose actor's head is one of ``anonymous_actors`` ("the source added":
+    #: an anonymous source is a record's source, not a speaker worth a record; "researchers say" is kept)
+    require_actor: bool = False
+    anonymous_actors: tuple[str, ...] = ()
     triggers: tuple[TriggerEntry, ...] = Field(min_length=1)
     roles: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     type_by_theme: dict[str, tuple[str, ...]] = Field(default_factory=dict)

@@ -168,6 +168,18 @@ class TriggerFinder:
             cand.cameo = found.code
             cand.entry_rule += f"+cameo:{found.rule}"
 
+    def require_actor(self, ctx: Context, cand: Candidate) -> None:
+        """``require_actor`` types (STATEMENT): a speech act with no speaker, or with an anonymous one
+        (``anonymous_actors``: "the source added"), is no record; called after the role stage."""
+        ev = self.lexicon.events[cand.type]
+        if not getattr(ev, "require_actor", False) or cand.dropped is not None:
+            return
+        actor = cand.roles.get("actor")
+        if actor is None:
+            cand.dropped = "speech act without a speaker"
+        elif actor.norm is None and ctx.doc[actor.head].lemma_.lower() in ev.anonymous_actors:
+            cand.dropped = "speech act by an anonymous speaker"
+
     @staticmethod
     def refine_type(cand: Candidate) -> None:
         """A record coded finer than its type is of the finer inventory type (ATTACK 195 -> AIRSTRIKE,
@@ -203,7 +215,7 @@ def add_inventory_types(lexicon: Lexicon) -> None:
             complement=parent.complement if parent is not None else None,
             modality=parent.modality if parent is not None else None,
             future_modality=parent.future_modality if parent is not None else None,
-            require_actor_norm=False, triggers=(), roles=roles, type_by_theme={}, cameo_by_theme={},
+            require_actor_norm=False, require_actor=False, anonymous_actors=(), triggers=(), roles=roles, type_by_theme={}, cameo_by_theme={},
         )
 
 
