@@ -117,6 +117,9 @@ NEWS_TYPES = [
     ("The club sacked its manager after the defeat.", {}, "DISMISS"),
     ("Voters elected a new parliament in October.", {}, "ELECT"),
     ("The Senate voted on the bill on Tuesday.", {"Senate": "ORG"}, "VOTE"),
+    ("The carmaker announced a restructuring of its European plants.", {}, "RESTRUCTURE"),
+    ("Stocks fell sharply in Tokyo on Monday.", {"Tokyo": "GPE"}, "MARKET_MOVE"),
+    ("The chairman will relinquish his role in May.", {}, "RESIGN"),
 ]
 
 
@@ -231,3 +234,26 @@ def test_dictionary_verb_supporting_a_lexicon_noun_is_no_second_record(fixed) ->
     records = fixed("Johnson joined Kerry in Paris for talks on Syria.",
                     {"Johnson": "PERSON", "Kerry": "PERSON", "Paris": "GPE", "Syria": "GPE"})
     assert [r.trigger.text for r in records] == ["talks"]
+
+
+def test_market_move_needs_a_market_subject(fixed) -> None:
+    assert not [r for r in fixed("The soldier fell from the truck.") if r.type == "MARKET_MOVE"]
+
+
+def test_refusal_absorbs_the_refused_act(fixed) -> None:
+    records = fixed("The union refused to meet the demands.")
+    assert [r.type for r in records] == ["REJECT"]
+
+
+def test_work_stoppage_is_a_protest(fixed) -> None:
+    _one(fixed("Employees held a work stoppage at four sites on Wednesday."), "PROTEST")
+
+
+def test_statement_needs_a_speaker_but_not_a_name(fixed) -> None:
+    _one(fixed("Researchers say many children lack iodine."), "STATEMENT")
+    assert fixed("The source added that the economy was strong.") == []
+
+
+def test_call_on_is_an_appeal_call_off_a_cancellation(fixed) -> None:
+    _one(fixed("The UN called on both sides to respect the truce.", {"UN": "ORG"}), "APPEAL")
+    assert not [r for r in fixed("The union called off the strike.") if r.type == "APPEAL"]

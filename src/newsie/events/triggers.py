@@ -107,7 +107,7 @@ class TriggerFinder:
         out: list[Candidate] = []
         for tok in ctx.doc:
             if tok.i in taken or tok.pos_ != "VERB" or any(
-                    c.i in taken or (c.dep_ == "prep" and any(g.i in taken for g in c.children))
+                    c.i in taken or any(g.i in taken for g in c.children)
                     for c in tok.children if c.dep_ in ("dobj", "prep")):
                 continue  # a lexicon trigger as object ("launches a counter-offensive", "joined X for talks")
             found = self.cameo.dictionary_trigger(tok, self.actor_like)
@@ -258,6 +258,11 @@ def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
     if entry.exclude_counted_object and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children) and any(
         c.like_num or any(g.dep_ == "nummod" for g in c.children) for c in objects
     ):
+        return False
+    if entry.subject_lemmas and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in entry.subject_lemmas
+                                                  or c.lower_ in entry.subject_lemmas)
+            for c in head.children):
         return False
     if entry.intransitive and any(c.dep_ == "dobj" for c in head.children):
         return False
