@@ -73,3 +73,27 @@ def run_fixed(fixed_nlp) -> Callable[..., list[EventRecord]]:
         return list(doc._.events)
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def explain_fixed(fixed_nlp):
+    """``explain_fixed(text, ents)`` -> every candidate after all stages (absorbed and dropped ones too)."""
+    import re
+
+    from spacy.util import filter_spans
+
+    events = fixed_nlp.get_pipe("newsie_events")
+
+    def _explain(text: str, ents: dict[str, str] | None = None, date: str | None = "2023-02-02"):
+        doc = make_doc(fixed_nlp, text, date=date)
+        for name, proc in fixed_nlp.pipeline:
+            if name != "newsie_events" and name not in RULE_COMPONENTS:
+                doc = proc(doc)
+        spans = [doc.char_span(m.start(), m.end(), label=label)
+                 for phrase, label in (ents or {}).items() for m in re.finditer(re.escape(phrase), text)]
+        doc.ents = filter_spans([s for s in spans if s is not None])
+        for name in RULE_COMPONENTS[:-1]:
+            doc = fixed_nlp.get_pipe(name)(doc)
+        return doc, events.extractor.explain(doc)
+
+    return _explain

@@ -70,6 +70,9 @@ def frame_speaker(ctx: Context, verb: Token) -> Token | None:
         return subj
     if verb.lemma_.lower() in ctx.cues.frames.citing_verbs:
         return has_child(verb, {"nsubjpass"})
+    citing = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if citing is not None and citing.lemma_.lower() in ctx.cues.frames.citing_verbs:
+        return has_child(citing, {"dobj"})  # "Reuters quoted Zelensky as saying ...": the quoted speaker
     agent = has_child(verb, {"agent"})
     return has_child(agent, {"pobj"}) if agent is not None else None
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from newsie.events import attribution, complements, merge, modality, records, roles, values
 from newsie.events.actors import ActorCoder, default_actor_coder
 from newsie.events.cameo import CameoCoder, default_coder
-from newsie.events.model import Context
+from newsie.events.model import Candidate, Context
 from newsie.events.records import RecordBuilder, summarize
 from newsie.events.resources import DATA_DIR, load_aliases, load_coref, load_cues, load_lexicon, load_merges
 from newsie.events.triggers import TriggerFinder
@@ -57,6 +57,15 @@ class EventExtractor:
         self._agent_noun = lambda word: word in agents  # "gunmen", "police": nouns of the Phoenix agents file
 
     def extract(self, doc: Doc) -> list[EventRecord]:
+        ctx, cands = self.run_stages(doc)
+        return self.actor_coder.localize(doc, self.records.build(ctx, cands))  # 9, local actors: actors.py
+
+    def explain(self, doc: Doc) -> list[Candidate]:
+        """Every candidate of the document after all stages, the dropped ones too (``dropped`` says why):
+        for debugging rules and for tests of one stage."""
+        return self.run_stages(doc)[1]
+
+    def run_stages(self, doc: Doc) -> tuple[Context, list[Candidate]]:
         ctx = Context(doc, self.lexicon, self.cues, self.aliases, self.coref, self._agent_noun)
         cands = self.triggers.candidates(ctx)  # 1
         ctx.index(cands)
@@ -78,7 +87,7 @@ class EventExtractor:
             cand.id = records.mention_id(ctx, cand)
         merge.apply_merges(ctx, [c for c in cands if c.dropped is None], self.merges.merges)  # 8
         records.drop_bare(ctx, cands)
-        return self.actor_coder.localize(doc, self.records.build(ctx, cands))  # 9, local actors: actors.py
+        return ctx, cands
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.extract(doc)

@@ -164,6 +164,16 @@ class ModalityCues(_Strict):
     governors: dict[str, Modality]
     governor_phrases: tuple[GovernorPhrase, ...] = ()
     modifiers: dict[str, Modality] = Field(default_factory=dict)
+    adverbs: dict[str, Modality] = Field(default_factory=dict)
+    speech_acts: tuple[str, ...] = ()
+
+    @field_validator("speech_acts")
+    @classmethod
+    def _known_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [t for t in value if t not in EVENT_TYPES]
+        if bad:
+            raise ValueError(f"speech_acts: {bad} not in the type inventory ({EVENT_TYPES_PATH.name})")
+        return value
 
 
 class Frames(_Strict):
