@@ -26,6 +26,8 @@ def fixed():
         spans = []
         for phrase, label in ents.items():
             start = text.index(phrase)
+            while any(s.start_char < start + len(phrase) and start < s.end_char for s in spans):
+                start = text.index(phrase, start + 1)  # "Davis" after "Jeff Davis": the next mention
             spans.append(doc.char_span(start, start + len(phrase), label=label))
         doc.ents = spans
         doc._.date = date
@@ -77,3 +79,19 @@ def test_things_are_not_localized(fixed) -> None:
     _, records = fixed(text, {"Italian": "NORP"})
     rec = next(r for r in records if r.type == "REJECT")
     assert all(t.country is None for t in rec.targets)  # "the proposal" is no actor
+
+
+def test_a_name_takes_the_code_its_first_mention_gives(fixed) -> None:
+    """"Pentagon spokesman Jeff Davis" codes the later "Davis" (a surname names a person)."""
+    text = "Pentagon spokesman Jeff Davis spoke on Monday. Davis criticised the decision."
+    _, records = fixed(text, {"Jeff Davis": "PERSON", "Davis": "PERSON"})
+    rec = next(r for r in records if r.type == "CRITICIZE")
+    assert rec.actors[0].country == "USA"
+
+
+def test_an_acronym_in_brackets_takes_the_code_of_its_name(fixed) -> None:
+    text = "The United Nations Children's Fund (UNCF) met in Geneva. The UNCF criticised the decision."
+    ents = {"United Nations Children's Fund": "ORG"}
+    doc, records = fixed(text, ents)
+    rec = next(r for r in records if r.type == "CRITICIZE")
+    assert rec.actors[0].code is not None and rec.actors[0].code.startswith("IGOUNO")

@@ -40,6 +40,7 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’\-/][^\W_]+)*\.?|&")
 LEADING = frozenset({"the", "a", "an"})
 MAX_WORDS = 12
 MAX_CODE = 15  # the schema's limit on an actor code
+MAX_TITLE = 8  # title words read before a name by ``ActorCoder.document_names``
 #: words that end the head's own noun phrase: what follows ("in Ukraine", "who met the US envoy") is
 #: a modifier, not the participant
 POST_HEAD = frozenset(
@@ -115,6 +116,21 @@ def tokenize(text: str) -> list[str]:
     return [t.lower() for t in _raw_tokens(text)]
 
 
+def _name_keys(text: str, norm: str | None) -> list[str]:
+    """Look-up keys of a participant in :meth:`ActorCoder.document_names`: full name, then last word (a
+    surname), for its own words and its canonical name; a lower-case word is no name ("he", "the company")."""
+    keys: list[str] = []
+    for phrase in (text, norm):
+        raw = _raw_tokens(phrase or "")
+        while raw and raw[0].lower() in LEADING:
+            raw = raw[1:]
+        if not raw or not raw[-1][:1].isupper():
+            continue
+        keys.append(" ".join(w.lower() for w in raw))
+        keys.append(raw[-1].lower())
+    return keys
+
+
 def _date_key(date: object) -> str | None:
     if date is None:
         return None
@@ -166,6 +182,7 @@ class ActorCoder:
         #: the role codes agents add ("GOV", "MIL", "CVL"): a participant coded with one alone has no country
         self.roles: frozenset[str] = frozenset(code for code, _ in self.agents.values())
         self._home: tuple[object, str | None] = (None, None)
+        self._names: tuple[object, dict[str, str]] = (None, {})
         self.iso_names: dict[str, str] = {}
         for country in pycountry.countries:
             for attr in ("name", "common_name", "official_name"):
@@ -303,10 +320,18 @@ class ActorCoder:
         and a person, organisation, nationality, personal pronoun or person/agent noun at their head.
         Returns ``records`` (changed in place)."""
         home: str | None = None
+        known: dict[str, str] | None = None
         for rec in records:
             for arg in (*rec.actors, *rec.targets, rec.source):
                 if arg is None or getattr(arg, "country", "x") is not None:
                     continue
+                if arg.code is None:  # "Davis" after "Pentagon spokesman Jeff Davis"; "KCNA" after its full name
+                    known = self.document_names(doc) if known is None else known
+                    code = next((known[k] for k in _name_keys(arg.text, arg.norm) if k in known), None)
+                    if code is not None:
+                        arg.code, arg.country = code, iso3(code)
+                        if arg.country is not None:
+                            continue
                 if arg.code is not None and arg.code not in self.roles:
                     continue
                 if arg.code is None:  # a bare role code ("GOV", "EDU") already says: an agent of some state
@@ -318,6 +343,37 @@ class ActorCoder:
                     return records
                 arg.code, arg.country = home + (arg.code or ""), home
         return records
+
+    def document_names(self, doc: Doc) -> dict[str, str]:
+        """Codes the document itself gives its names: a person or organisation coded in the noun phrase of
+        one mention ("Pentagon spokesman Jeff Davis", "North Korean leader Kim Jong-un") codes its other
+        mentions ("Davis", "Kim Jong-un"); an acronym in brackets after a coded name ("Korean Central News
+        Agency (KCNA)") gets that name's code.  Keys are lower-case full names and last words; the first
+        mention wins.  One pass over the noun chunks, memoised for the document."""
+        state = self._names
+        if state[0] is doc:
+            return state[1]
+        date = getattr(doc._, "date", None) if doc.has_extension("date") else None
+        names: dict[str, str] = {}
+        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        for ent in ents:
+            # the title words before the name: "Pentagon press operations director Navy Capt. Jeff Davis"
+            start = ent.start
+            while start > max(0, ent.start - MAX_TITLE) and (
+                    doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+                    or (doc[start - 1].text == "." and start > 1 and doc[start - 2].pos_ == "PROPN")):
+                start -= 1
+            code, _ = self.code(doc[start : ent.end].text, date)
+            if code is None or code in self.roles:
+                continue
+            keys = _name_keys(ent.text, None)
+            for key in keys if ent.label_ == "PERSON" else keys[:1]:  # a surname alone names a person only
+                names.setdefault(key, code)
+            after = doc[ent.end : ent.end + 3]
+            if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+                names.setdefault(after[1].lower_, code)
+        self._names = (doc, names)
+        return names
 
     def _local_head(self, head: Token) -> bool:
         if head.ent_type_ in ("PERSON", "ORG", "NORP"):
