@@ -95,3 +95,12 @@ def test_an_acronym_in_brackets_takes_the_code_of_its_name(fixed) -> None:
     doc, records = fixed(text, ents)
     rec = next(r for r in records if r.type == "CRITICIZE")
     assert rec.actors[0].code is not None and rec.actors[0].code.startswith("IGOUNO")
+
+
+@pytest.mark.parametrize("phrase", ["the U.S.-led coalition", "the Saudi-led alliance"])
+def test_a_led_coalition_is_international(actors, phrase: str) -> None:
+    assert actors.code(phrase) == ("IGO", None)
+
+
+def test_forces_of_a_state_are_not_a_coalition(actors) -> None:
+    assert actors.code("U.S. forces")[1] == "USA"

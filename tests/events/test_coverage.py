@@ -257,3 +257,7 @@ def test_statement_needs_a_speaker_but_not_a_name(fixed) -> None:
 def test_call_on_is_an_appeal_call_off_a_cancellation(fixed) -> None:
     _one(fixed("The UN called on both sides to respect the truce.", {"UN": "ORG"}), "APPEAL")
     assert not [r for r in fixed("The union called off the strike.") if r.type == "APPEAL"]
+
+
+def test_did_not_comment_is_declining_to_comment(fixed) -> None:
+    _one(fixed("Papermaster did not comment on the situation.", {"Papermaster": "PERSON"}), "DECLINE_COMMENT")

@@ -84,6 +84,8 @@ LOCAL_NOUNS = frozenset({
     "manager", "worker", "employee", "student", "teacher", "analyst", "witness", "citizen", "villager",
 })
 LOCAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+#: heads of multinational groupings ("the U.S.-led coalition" is IGO, not the United States)
+COALITION_WORDS = frozenset({"coalition", "alliance", "coalitions", "alliances"})
 #: last words of company names (GUIDELINES 6.6: a company is ``BUS``, with its home country where known)
 BUSINESS_WORDS = frozenset({
     "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh",
@@ -275,6 +277,9 @@ class ActorCoder:
         if actor is None and len(words) > 1 and words[min(cut, len(words)) - 1] in BUSINESS_WORDS \
                 and cased[0]:
             actor = "BUS"  # "Apple Computer", "Penske Automotive Group": a company without a known home
+        head = words[min(cut, len(words)) - 1]
+        if head in COALITION_WORDS and any(w == "led" or w.endswith("-led") for w in words[:cut]):
+            return "IGO", None  # "the U.S.-led coalition": several states, led by one
         agent = self._agent(words[:cut], actor_span)
         if agent is not None:
             role, place = agent
