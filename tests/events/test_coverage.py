@@ -261,3 +261,13 @@ def test_call_on_is_an_appeal_call_off_a_cancellation(fixed) -> None:
 
 def test_did_not_comment_is_declining_to_comment(fixed) -> None:
     _one(fixed("Papermaster did not comment on the situation.", {"Papermaster": "PERSON"}), "DECLINE_COMMENT")
+
+
+def test_told_that_is_a_statement_told_to_is_not(fixed) -> None:
+    _one(fixed("Tedeschi told the court that the girl had suffered.", {"Tedeschi": "PERSON"}), "STATEMENT")
+    assert not [r for r in fixed("Tedeschi told them to leave.", {"Tedeschi": "PERSON"}) if r.type == "STATEMENT"]
+
+
+def test_advised_to_is_an_appeal(fixed) -> None:
+    records = fixed("Doctors advised the parents to send the child to a specialist.")
+    assert [r.type for r in records] == ["APPEAL"]

@@ -53,6 +53,8 @@ class TriggerEntry(_Strict):
     active_only: bool = False
     retype: bool = True
     intransitive: bool = False
+    #: only with a finite clausal complement ("told the court *that* ..."; not "told them *to* leave")
+    requires_clause: bool = False
     #: only when the subject's head is one of these ("stocks fell", not "the soldier fell")
     subject_lemmas: tuple[str, ...] = ()
 

@@ -259,6 +259,8 @@ def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
         c.like_num or any(g.dep_ == "nummod" for g in c.children) for c in objects
     ):
         return False
+    if entry.requires_clause and not any(c.dep_ == "ccomp" for c in head.children):
+        return False
     if entry.subject_lemmas and not any(
             c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in entry.subject_lemmas
                                                   or c.lower_ in entry.subject_lemmas)
