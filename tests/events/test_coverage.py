@@ -271,3 +271,19 @@ def test_told_that_is_a_statement_told_to_is_not(fixed) -> None:
 def test_advised_to_is_an_appeal(fixed) -> None:
     records = fixed("Doctors advised the parents to send the child to a specialist.")
     assert [r.type for r in records] == ["APPEAL"]
+
+
+def test_military_strikes_with_a_support_verb_are_airstrikes(fixed) -> None:
+    rec = _one(fixed("Coalition forces conducted 12 strikes against ISIL near Mosul.",
+                     {"ISIL": "ORG", "Mosul": "GPE"}), "AIRSTRIKE")
+    assert rec.cameo == "195"
+    assert not [r for r in fixed("Teachers went on strike in Chicago.", {"Chicago": "GPE"}) if r.type == "AIRSTRIKE"]
+
+
+def test_an_election_is_held_a_candidate_is_elected(fixed) -> None:
+    _one(fixed("Voters went to the polls on Sunday."), "ELECTION")
+    _one(fixed("The election will take place in October."), "ELECTION")
+
+
+def test_granting_asylum(fixed) -> None:
+    assert _one(fixed("Sweden granted asylum to the defector.", {"Sweden": "GPE"}), "GRANT_ASYLUM").cameo == "075"

@@ -167,6 +167,8 @@ class TriggerFinder:
         elif compatible(cand.cameo, found.code) and found.code != cand.cameo:
             cand.cameo = found.code
             cand.entry_rule += f"+cameo:{found.rule}"
+            if found.kind == "noun":  # newsie's own noun table ("drone strike" 195) may name the finer type
+                self.refine_type(cand)
 
     def require_actor(self, ctx: Context, cand: Candidate) -> None:
         """``require_actor`` types (STATEMENT): a speech act with no speaker, or with an anonymous one
