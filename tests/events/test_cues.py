@@ -65,28 +65,28 @@ MODALITY: dict[str, tuple[str, str, str]] = {
     "governors:ask": ("NATO asked Putin to visit Kyiv.", "visit", "possible"),  # before: asserted
     "governors:request": ("NATO requested that Putin visit Kyiv.", "visit", "possible"),  # before: asserted
     "governors:consider": ("Russia is considering attacking Kyiv.", "attacking", "possible"),
-    "governors:mull": ("Russia is mulling an attack on Kyiv.", "attack", "possible"),
+    "governors:mull": ("Russia is mulling an attack on Kyiv.", "attack", "possible"),  # before: asserted
     "governors:may": ("It may be that Russia attacked Kyiv.", "attacked", "possible"),
     "governors:possible": ("It is very possible that Putin will visit Minsk.", "visit", "possible"),  # before: planned
     "governors:refuse": ("Russia refused to attack Kyiv.", "attack", "negated"),
     "governors:decline": ("Russia declined to attack Kyiv.", "attack", "negated"),
     "governors:fail": ("Russia failed to attack Kyiv.", "attack", "negated"),
     "governors:deny": ("Russia denied that it attacked Kyiv.", "attacked", "negated"),
-    "governors:reject": ("Russia rejected plans to attack Kyiv.", "attack", "negated"),
-    "governors:cancel": ("Putin cancelled plans to visit Minsk.", "visit", "cancelled"),
-    "governors:abandon": ("Russia abandoned plans to attack Kyiv.", "attack", "cancelled"),
-    "governors:scrap": ("Russia scrapped plans to attack Kyiv.", "attack", "cancelled"),
+    "governors:reject": ("Russia rejected plans to attack Kyiv.", "attack", "negated"),  # before: planned
+    "governors:cancel": ("Putin cancelled plans to visit Minsk.", "visit", "cancelled"),  # before: planned
+    "governors:abandon": ("Russia abandoned plans to attack Kyiv.", "attack", "cancelled"),  # before: planned
+    "governors:scrap": ("Russia scrapped plans to attack Kyiv.", "attack", "cancelled"),  # before: planned
     "governors:halt": ("Russia halted attacking Kyiv.", "attacking", "cancelled"),
     "governors:suspend": ("Russia suspended attacking Kyiv.", "attacking", "cancelled"),
     "governors:postpone": ("Putin postponed visiting Minsk.", "visiting", "cancelled"),
     "governors:decision": ("Putin announced the decision to visit Minsk.", "visit", "planned"),
     "governor_phrases:think+better": ("Russia thought better of attacking Kyiv.", "attacking", "cancelled"),
     "governor_phrases:decide+against": ("Putin decided against visiting Minsk.", "visiting", "cancelled"),
-    "governor_phrases:call+off": ("Putin called off his visit to Minsk.", "visit", "cancelled"),
-    "governor_phrases:go+to": ("Russia is going to attack Kyiv.", "attack", "planned"),
-    "governor_phrases:back+away": ("Russia backed away from attacking Kyiv.", "attacking", "cancelled"),
-    "governor_phrases:call+on": ("NATO called on Russia to stop attacking Kyiv.", "attacking", "possible"),
-    "governor_phrases:call+for": ("NATO called for talks with Russia.", "talks", "possible"),
+    "governor_phrases:call+off": ("Putin called off his visit to Minsk.", "visit", "cancelled"),  # before: asserted
+    "governor_phrases:go+to": ("Russia is going to attack Kyiv.", "attack", "planned"),  # before: asserted
+    "governor_phrases:back+away": ("Russia backed away from attacking Kyiv.", "attacking", "cancelled"),  # before: asserted
+    "governor_phrases:call+on": ("NATO called on Russia to stop attacking Kyiv.", "attacking", "possible"),  # before: asserted
+    "governor_phrases:call+for": ("NATO called for talks with Russia.", "talks", "possible"),  # before: asserted
     "adverbs:possibly": ("Russia possibly attacked Kyiv.", "attacked", "possible"),  # before: asserted
     "adverbs:perhaps": ("Russia perhaps attacked Kyiv.", "attacked", "possible"),  # before: asserted
     "adverbs:maybe": ("Maybe Russia attacked Kyiv.", "attacked", "possible"),  # before: asserted

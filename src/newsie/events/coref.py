@@ -202,12 +202,26 @@ def resolve_pronoun(ctx: Context, pron: Token) -> Token | None:
     return same_role or any_role
 
 
+def clip_to_paragraph(ctx: Context, start: int, end: int, head: int) -> tuple[int, int]:
+    """The part of ``[start, end)`` in ``head``'s paragraph: a parse that glues a headline or a dateline to
+    the first sentence ("Car bomb kills 12 in Baghdad\nA car bomb attack ...") never puts them in a role."""
+    para = ctx.para[head]
+    if ctx.para[start] == para and ctx.para[end - 1] == para:
+        return start, end
+    while start < head and ctx.para[start] != para:
+        start += 1
+    while end - 1 > head and ctx.para[end - 1] != para:
+        end -= 1
+    return trim(ctx.doc, start, end, drop_dets=False)
+
+
 def make_fill(ctx: Context, start: int, end: int, head: int, rule: str, resolve: bool = True) -> Fill:
     """A :class:`Fill` for a token range, with canonical name; pronouns are replaced by their antecedent."""
     from newsie.events.syntax import np_range
 
     doc = ctx.doc
     tok = doc[head]
+    start, end = clip_to_paragraph(ctx, start, end, head)
     if resolve and end - start == 1 and tok.tag_ in ("WP", "WDT") and tok.lower_ in ("who", "which", "that", "whom"):
         clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
         if clause is not None:  # "soldiers who were injured": the relative pronoun is the noun it modifies

@@ -44,10 +44,15 @@ def select(ctx: Context, cands: list[Candidate]) -> None:
         ev = lexicon.events[cand.type]
         if cand.absorbed_by is not None:
             cand.dropped = f"absorbed by {cand.absorbed_by.type}"
-        elif lexicon.complement_of(cand.type) == "frame" and cand.anchor in frame_heads:
-            cand.dropped = "reporting frame of another event"
+        elif lexicon.complement_of(cand.type) == "frame" and cand.anchor in frame_heads and not _named_speaker(cand):
+            cand.dropped = "reporting frame of another event"  # GUIDELINES 4.6: a named speaker's verb is a record
         elif ev.require_actor_norm and (cand.roles.get("actor") is None or cand.roles["actor"].norm is None):
             cand.dropped = "actor without a canonical name"
+
+
+def _named_speaker(cand: Candidate) -> bool:
+    actor = cand.roles.get("actor")
+    return actor is not None and actor.norm is not None
 
 
 def drop_bare(ctx: Context, cands: list[Candidate]) -> None:

@@ -262,7 +262,7 @@ class CorefData(_Strict):
 
 class MergeRule(_Strict):
     name: str
-    kind: Literal["follow_up", "anaphoric"]
+    kind: Literal["follow_up", "anaphoric", "coreference"]
     into: tuple[str, ...] = ()
     from_: tuple[str, ...] = Field(default=(), alias="from")
     into_absorbed: tuple[str, ...] = ()
@@ -273,6 +273,24 @@ class MergeRule(_Strict):
     modality: Literal["from", "into"] = "into"
     determiners: tuple[str, ...] = ()
     possessive: bool = False
+    # coreference: types that may name one event, types never merged, determiners of a new event
+    type_groups: tuple[tuple[str, ...], ...] = ()
+    generic_types: tuple[str, ...] = ()
+    never_merge: tuple[str, ...] = ()
+    new_event_words: tuple[str, ...] = ()
+    headline: bool = False
+    shared_participant: bool = False
+    shared_time: bool = False
+    conflicts: tuple[Literal["time", "location", "actor", "target", "theme", "quantity"], ...] = ()
+
+    @model_validator(mode="after")
+    def _known_types(self) -> MergeRule:
+        named = [*self.into, *self.from_, *self.into_absorbed, *self.generic_types, *self.never_merge,
+                 *(t for g in self.type_groups for t in g)]
+        bad = sorted({t for t in named if t not in EVENT_TYPES})
+        if bad:
+            raise ValueError(f"merge {self.name!r}: {bad} not in the type inventory ({EVENT_TYPES_PATH.name})")
+        return self
 
 
 class Merges(_Strict):

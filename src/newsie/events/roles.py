@@ -53,6 +53,8 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 continue
             if fill.start_tok < cand.end and cand.start < fill.end_tok and role != "theme":
                 continue  # a role never overlaps its own trigger
+            if not ctx.same_para(fill.head, cand.head) or not ctx.same_para(fill.head, cand.anchor):
+                continue  # nothing crosses a paragraph break into a role (a headline, a dateline)
             if any(fill.same_span(other) for other in cand.roles.values()):
                 continue
             if fill.literal and role not in ctx.aliases.capital_roles:
@@ -411,6 +413,14 @@ def clause_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill |
             continue
         start, end = np_range(tok)
         return make_fill(ctx, start, end, tok.i, "clause_place")
+    if cand.nominal and not cand.supported and anchor.dep_ in ("nsubj", "nsubjpass") \
+            and anchor.head.pos_ in ("VERB", "AUX") and anchor.head.i not in ctx.by_anchor \
+            and ctx.same_para(anchor.i, anchor.head.i):  # "the offensive began in Bakhmut": the subject's clause
+        for pobj in (has_child(p, {"pobj"}) for p in anchor.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")):
+            ent = ctx.ent(pobj) if pobj is not None else None
+            if ent is not None and ent.label_ in PLACE_LABELS:
+                start, end = np_range(pobj)
+                return make_fill(ctx, start, end, pobj.i, "clause_place:subject_clause")
     if anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
             and anchor.head.i not in ctx.by_anchor and ctx.same_para(anchor.i, anchor.head.i):
         for pobj in (has_child(p, {"pobj"}) for p in anchor.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")):

@@ -75,6 +75,17 @@ def _purpose_of(ctx: Context, cand: Candidate) -> int | None:
     return None
 
 
+def _subject_of(ctx: Context, cand: Candidate) -> int | None:
+    """The verb a nominal event is the subject of, when that verb is no event itself ("the attack *hit* a
+    market", "the summit *will take place*"): the verb's clause is the event's own clause."""
+    noun = ctx.doc[cand.head]
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and verb.i not in ctx.by_anchor \
+            and ctx.same_para(noun.i, verb.i):
+        return verb.i
+    return None
+
+
 def time_value(ctx: Context, ent: Span) -> TimeValue | None:
     norm = ent._.norm
     if isinstance(norm, TimeValue):
@@ -104,6 +115,9 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
         if not owners:  # "gathered in Tehran on Friday to protest": the purpose clause's event takes it
             purpose = [c for c in cands if _purpose_of(ctx, c) == gov.i]
             owners, rule = purpose, f"time:purpose:{ent.root.head.lower_}"
+        if not owners:  # "the offensive began on Monday": the clause of a nominal event that is its subject
+            owners = [c for c in cands if c.nominal and not c.supported and _subject_of(ctx, c) == gov.i]
+            rule = f"time:subject_clause:{ent.root.head.lower_}"
         for cand in owners:
             if cand.time is None:
                 cand.time = ValueFill(ent.start, ent.end, rule, time_value(ctx, ent))
