@@ -60,7 +60,7 @@ def test_definite_mention_with_another_time_is_another_event(run_fixed) -> None:
 
 def test_different_counts_and_places_stay_separate(run_fixed) -> None:
     text = "The coalition conducted 23 airstrikes in Syria. The coalition conducted 11 airstrikes in Iraq."
-    records = [r for r in run_fixed(text, {"Syria": "GPE", "Iraq": "GPE"}) if r.type == "ATTACK"]
+    records = [r for r in run_fixed(text, {"Syria": "GPE", "Iraq": "GPE"}) if r.type == "AIRSTRIKE"]
     assert len(records) == 2
 
 

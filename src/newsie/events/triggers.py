@@ -188,7 +188,7 @@ class TriggerFinder:
         CRITICIZE 112 -> ACCUSE, MEET 042 -> VISIT; ``cameo.refine_type``).  Run on the code the lexicon
         entry or the theme gave, before the verb dictionary refines it: upstream patterns code fine
         distinctions of a verb's object ("attacked positions" 193) that are a code, not a new kind of event."""
-        finer = refine_type(cand.type, cand.cameo)
+        finer = refine_type(cand.type, cand.cameo) if cand.retype else cand.type  # retype: false keeps it
         if finer != cand.type:
             cand.entry_rule += f"+type_by_code:{finer}"
             cand.type = finer
