@@ -287,3 +287,37 @@ def test_an_election_is_held_a_candidate_is_elected(fixed) -> None:
 
 def test_granting_asylum(fixed) -> None:
     assert _one(fixed("Sweden granted asylum to the defector.", {"Sweden": "GPE"}), "GRANT_ASYLUM").cameo == "075"
+
+
+# Types reached only through the CAMEO verb dictionary (a pattern + an actor-like subject).
+DICTIONARY_TYPES = [
+    ("Russia expelled two British diplomats.", {"Russia": "GPE", "British": "NORP"}, "DEPORT"),
+    ("The government banned the opposition party.", {}, "BAN"),
+    ("Iran severed diplomatic relations with Saudi Arabia.", {"Iran": "GPE", "Saudi Arabia": "GPE"},
+     "CUT_RELATIONS"),
+    ("Israel withdrew its troops from Gaza.", {"Israel": "GPE", "Gaza": "GPE"}, "YIELD"),
+    ("The United States vetoed the resolution.", {"The United States": "GPE"}, "VETO"),
+    ("Gunmen shot the mayor in Acapulco.", {"Acapulco": "GPE"}, "SHOOTING"),
+    ("Qatar mediated between Hamas and Israel.", {"Qatar": "GPE", "Hamas": "ORG", "Israel": "GPE"}, "MEDIATE"),
+    ("The rebels declared a ceasefire on Friday.", {}, "CEASEFIRE"),
+    ("The Islamic State claimed responsibility for the attack.", {"The Islamic State": "ORG"},
+     "CLAIM_RESPONSIBILITY"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "ents", "type_"), DICTIONARY_TYPES, ids=[t for *_, t in DICTIONARY_TYPES])
+def test_types_from_the_verb_dictionary(fixed, sentence, ents, type_) -> None:
+    rec = _one(fixed(sentence, ents), type_)
+    assert rec.cameo[:2] == EVENT_TYPES[type_].cameo[:2]  # the root; "087" has no type of its own: YIELD
+
+
+def test_a_reporting_verb_with_an_event_object_is_that_event(fixed) -> None:
+    """"declared a ceasefire" is a CEASEFIRE, not a statement; "declared that" stays a statement."""
+    assert not [r for r in fixed("The rebels declared a ceasefire on Friday.") if r.type == "STATEMENT"]
+    _one(fixed("Russia declared that the border would stay open.", {"Russia": "GPE"}), "STATEMENT")
+
+
+def test_weapon_detail_of_a_force_pattern_keeps_the_type(fixed) -> None:
+    rec = _one(fixed("Ukrainian troops attacked Russian positions on Tuesday.",
+                     {"Ukrainian": "NORP", "Russian": "NORP"}), "ATTACK")
+    assert rec.cameo == "193"

@@ -29,6 +29,8 @@ from newsie.schema import EVENT_TYPES
 #: entity labels of participants that can act in a CAMEO event
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+#: the code of a plain statement: a reporting verb that the dictionary codes otherwise is retyped
+STATEMENT_CODE = "010"
 
 
 class TriggerFinder:
@@ -167,8 +169,18 @@ class TriggerFinder:
         elif compatible(cand.cameo, found.code) and found.code != cand.cameo:
             cand.cameo = found.code
             cand.entry_rule += f"+cameo:{found.rule}"
-            if found.kind == "noun":  # newsie's own noun table ("drone strike" 195) may name the finer type
+            # the noun table ("drone strike" 195) and patterns outside the use of force ("claimed
+            # responsibility" 015) name a finer kind of event; force patterns add weapon details (193)
+            if found.kind == "noun" or not found.code.startswith(("18", "19", "20")):
                 self.refine_type(cand)
+        elif cand.cameo == STATEMENT_CODE and found.kind == "pattern" and found.code \
+                and not found.code.startswith("01") and cand.retype:
+            # a reporting verb whose object makes it another act: "declared a ceasefire" (0871),
+            # "declared war" - the complement, not the verb, types the speech act
+            new_type = type_for_code(found.code)
+            if new_type is not None and new_type in self.lexicon.events:
+                cand.type, cand.cameo = new_type, found.code
+                cand.entry_rule += f"+cameo:{found.rule}+type_by_code:{new_type}"
 
     def require_actor(self, ctx: Context, cand: Candidate) -> None:
         """``require_actor`` types (STATEMENT): a speech act with no speaker, or with an anonymous one
