@@ -16,7 +16,7 @@ def test_cited_by_gives_the_outlet(run, pick) -> None:
 
 
 def test_speaker_of_reporting_verb(run, pick) -> None:
-    rec = pick(run("Ukrainian officials said Russian forces shelled the city overnight."), "ATTACK")
+    rec = pick(run("Ukrainian officials said Russian forces shelled the city overnight."), "SHELLING")
     assert rec.source.text == "Ukrainian officials" and rec.source.norm == "Ukraine"
     assert rec.actors[0].text == "Russian forces" and rec.actors[0].norm == "Russia"
 

@@ -205,7 +205,7 @@ def test_known_code_maps_upstream_codes_onto_the_table() -> None:
 def test_guards_and_discards_block_but_a_null_default_does_not(parse, coder) -> None:
     assert _match(parse, coder, "The truck hit a pedestrian.", "hit").blocks
     assert _match(parse, coder, "Zidane head-butted Materazzi during the World Cup final.", "butted").blocks
-    assert not _match(parse, coder, "She sent a painting to a museum.", "sent").blocks
+    assert _match(parse, coder, "She sent a painting to a museum.", "sent").blocks  # a guard (issue #16)
 
 
 def _copy_data(tmp_path: Path) -> Path:

@@ -10,11 +10,12 @@ import pytest
     [
         ("Russia may attack Kyiv next week.", "ATTACK", "possible"),
         ("The government did not send troops to the border.", "DEPLOY", "negated"),
-        ("Iran refused to sign the agreement.", "AGREE", "negated"),
+        # a refusal is a REJECT (120) that absorbs the refused act (issue #16), not a negated AGREE
+        ("Iran refused to sign the agreement.", "REJECT", "asserted"),
         ("If Ukraine launches a counter-offensive, Russia will retreat.", "COUNTER_OFFENSIVE", "conditional"),
         ("China plans to send 500 engineers to Pakistan.", "DEPLOY", "planned"),
         ("About 300 soldiers are expected to be deployed to the border.", "DEPLOY", "expected"),
-        ("The minister is expected to visit Berlin on Monday.", "MEET", "planned"),
+        ("The minister is expected to visit Berlin on Monday.", "VISIT", "planned"),
         ("The government thought better of sending troops to the border.", "DEPLOY", "cancelled"),
         ("Moscow decided against deploying more troops to Belarus.", "DECIDE", "cancelled"),
         ("The army attacked the town on Sunday.", "ATTACK", "asserted"),

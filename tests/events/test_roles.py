@@ -40,7 +40,7 @@ def test_nominal_trigger_with_support_verb(run, pick) -> None:
 
 
 def test_possessor_of_nominal_trigger(run, pick) -> None:
-    rec = pick(run("Russia's invasion of Ukraine began in February 2022."), "ATTACK")
+    rec = pick(run("Russia's invasion of Ukraine began in February 2022."), "OCCUPY")
     assert rec.actors[0].norm == "Russia" and rec.cameo == "192"
 
 
@@ -83,7 +83,7 @@ def test_clause_place_fallback(run, pick) -> None:
 
 
 def test_capital_is_a_place_unless_it_acts(run, pick) -> None:
-    visit = pick(run("The minister is expected to visit Berlin on Monday."), "MEET")
+    visit = pick(run("The minister is expected to visit Berlin on Monday."), "VISIT")
     assert visit.targets[0].text == "Berlin" and visit.targets[0].norm == "Berlin"
     attack = pick(run("Moscow may attack Kyiv next week."), "ATTACK")
     assert attack.actors[0].norm == "Russia" and attack.targets[0].norm == "Kyiv"

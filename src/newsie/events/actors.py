@@ -40,6 +40,7 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’\-/][^\W_]+)*\.?|&")
 LEADING = frozenset({"the", "a", "an"})
 MAX_WORDS = 12
 MAX_CODE = 15  # the schema's limit on an actor code
+MAX_TITLE = 8  # title words read before a name by ``ActorCoder.document_names``
 #: words that end the head's own noun phrase: what follows ("in Ukraine", "who met the US envoy") is
 #: a modifier, not the participant
 POST_HEAD = frozenset(
@@ -73,6 +74,25 @@ POST_HEAD = frozenset(
     }
 )
 CODE_RE = re.compile(r"[A-Z0-9]+")
+#: entity labels whose names tell where a story is set (``ActorCoder.home_country``)
+HOME_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON"})
+#: person nouns the Phoenix agents lack that still name local people ("the parents")
+LOCAL_NOUNS = frozenset({
+    "parent", "family", "relative", "resident", "victim", "sister", "brother", "mother", "father", "son",
+    "daughter", "wife", "husband", "child", "man", "woman", "people", "researcher", "author", "scientist",
+    "expert", "doctor", "official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "executive",
+    "manager", "worker", "employee", "student", "teacher", "analyst", "witness", "citizen", "villager",
+})
+LOCAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+#: heads of multinational groupings ("the U.S.-led coalition" is IGO, not the United States)
+COALITION_WORDS = frozenset({"coalition", "alliance", "coalitions", "alliances"})
+#: last words of company names (GUIDELINES 6.6: a company is ``BUS``, with its home country where known)
+BUSINESS_WORDS = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh",
+    "group", "holdings", "computer", "computers", "motors", "motor", "auto", "automotive", "airlines", "airways",
+    "bank", "technologies", "technology", "systems", "industries", "pharmaceuticals", "energy", "oil", "telecom",
+    "corps", "company", "enterprises", "partners", "capital", "electronics", "foods", "media", "records",
+})
 DATE_RE = re.compile(r"\d{8}")
 
 
@@ -98,6 +118,21 @@ def tokenize(text: str) -> list[str]:
     return [t.lower() for t in _raw_tokens(text)]
 
 
+def _name_keys(text: str, norm: str | None) -> list[str]:
+    """Look-up keys of a participant in :meth:`ActorCoder.document_names`: full name, then last word (a
+    surname), for its own words and its canonical name; a lower-case word is no name ("he", "the company")."""
+    keys: list[str] = []
+    for phrase in (text, norm):
+        raw = _raw_tokens(phrase or "")
+        while raw and raw[0].lower() in LEADING:
+            raw = raw[1:]
+        if not raw or not raw[-1][:1].isupper():
+            continue
+        keys.append(" ".join(w.lower() for w in raw))
+        keys.append(raw[-1].lower())
+    return keys
+
+
 def _date_key(date: object) -> str | None:
     if date is None:
         return None
@@ -114,6 +149,8 @@ def iso3(code: str | None) -> str | None:
     """ISO 3166-1 alpha-3 country of an actor code (its first three letters), or None."""
     if not code or len(code) < 3:
         return None
+    if code.startswith("MNC") and len(code) >= 6:
+        code = code[3:]  # Phoenix's multinational companies carry their home country: MNCUSA is American
     country = pycountry.countries.get(alpha_3=code[:3])
     return country.alpha_3 if country is not None else None
 
@@ -144,6 +181,10 @@ class ActorCoder:
             if place not in ("suffix", "prefix"):
                 raise ActorDataError(f"{path}:{n}: field place must be suffix or prefix, not {place!r}")
             self.agents.setdefault(phrase, (code, place))
+        #: the role codes agents add ("GOV", "MIL", "CVL"): a participant coded with one alone has no country
+        self.roles: frozenset[str] = frozenset(code for code, _ in self.agents.values())
+        self._home: tuple[object, str | None] = (None, None)
+        self._names: tuple[object, dict[str, str]] = (None, {})
         self.iso_names: dict[str, str] = {}
         for country in pycountry.countries:
             for attr in ("name", "common_name", "official_name"):
@@ -185,15 +226,18 @@ class ActorCoder:
         return default
 
     def _find(
-        self, words: list[str], cased: list[bool], table: dict, need_case: bool
+        self, words: list[str], cased: list[bool], table: dict, need_case: bool, upper: list[bool] | None = None
     ) -> list[tuple[int, int]]:
         """Longest dictionary n-grams, left to right, without overlaps: (start, end) word offsets."""
+        upper = upper if upper is not None else cased
         out = []
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + MAX_WORDS), i, -1):
                 key = " ".join(words[i:j])
-                if key in table and not (need_case and not any(cased[i:j])):
+                if key in table and not (need_case and not any(cased[i:j])) and not (
+                    need_case and j == i + 1 and len(key) <= 3 and key.isalpha() and not upper[i]
+                ):  # a short one-word name is an acronym: "UN", not the "Un" of "Kim Jong Un"
                     out.append((i, j))
                     i = j
                     break
@@ -207,8 +251,9 @@ class ActorCoder:
         raw = _raw_tokens(text)
         words = [w.lower() for w in raw]
         cased = [w[:1].isupper() or w[:1].isdigit() for w in raw]
+        upper = [w.isupper() for w in raw]
         while words and words[0] in LEADING and " ".join(words) not in self.names:
-            words, cased = words[1:], cased[1:]
+            words, cased, upper = words[1:], cased[1:], upper[1:]
         if not words:
             return None, None
         key = self._date_key(date)
@@ -217,7 +262,7 @@ class ActorCoder:
         actor_span: tuple[int, int] | None = None
         # names and agents of the head's own phrase ("Russian forces" in "Russian forces in Ukraine");
         # a name spanning the cut ("Al-Qaeda in Iraq") starts before it and counts
-        found = [s for s in self._find(words, cased, self.names, need_case=True) if s[0] < cut]
+        found = [s for s in self._find(words, cased, self.names, need_case=True, upper=upper) if s[0] < cut]
         if found:
             # the longest name; on ties the last one (the head of an English noun phrase comes last)
             actor_span = max(found, key=lambda s: (s[1] - s[0], s[0]))
@@ -225,10 +270,16 @@ class ActorCoder:
             if actor is None:
                 return None, None  # a known name with no code on this date (e.g. out of office)
         else:
-            iso = [s for s in self._find(words, cased, self.iso_names, need_case=True) if s[0] < cut]
+            iso = [s for s in self._find(words, cased, self.iso_names, need_case=True, upper=upper) if s[0] < cut]
             if iso:
                 actor_span = max(iso, key=lambda s: (s[1] - s[0], s[0]))
                 actor = self.iso_names[" ".join(words[actor_span[0] : actor_span[1]])]
+        if actor is None and len(words) > 1 and words[min(cut, len(words)) - 1] in BUSINESS_WORDS \
+                and cased[0]:
+            actor = "BUS"  # "Apple Computer", "Penske Automotive Group": a company without a known home
+        head = words[min(cut, len(words)) - 1]
+        if head in COALITION_WORDS and any(w == "led" or w.endswith("-led") for w in words[:cut]):
+            return "IGO", None  # "the U.S.-led coalition": several states, led by one
         agent = self._agent(words[:cut], actor_span)
         if agent is not None:
             role, place = agent
@@ -237,6 +288,106 @@ class ActorCoder:
             elif len(actor) == 3 and iso3(actor) and len(actor) + len(role) <= MAX_CODE:
                 actor = role + actor if place == "prefix" else actor + role
         return actor, iso3(actor)
+
+    def home_country(self, doc: Doc) -> str | None:
+        """The article's home country: the country its place names, nationalities and named actors name
+        most often, when it outweighs the next country at least twice; memoised for the document.
+
+        Why: news names local actors without their nationality ("the regional government", "Minister of
+        Education Stefania Giannini", "the parents"); an event coder reading an Italian story codes them
+        Italian.  ``EventExtractor`` gives this country to participants that have no country of their own.
+        """
+        state = self._home
+        if state[0] is doc:
+            return state[1]
+        counts: dict[str, list[int]] = {}
+        first_sent = next(iter(doc.sents)).end if doc.has_annotation("SENT_START") and len(doc) else 0
+        for n, ent in enumerate(doc.ents):
+            if ent.label_ not in HOME_LABELS:
+                continue
+            _, country = self.code(ent.text)
+            if country is not None:
+                # named actors (an institution, an office holder) and the headline/dateline weigh more
+                # than places the story is about
+                weight = (2 if ent.label_ in ("ORG", "PERSON") else 1) + (1 if ent.start < first_sent else 0)
+                counts.setdefault(country, [0, n])[0] += weight
+        ranked = sorted(counts, key=lambda c: (-counts[c][0], counts[c][1]))
+        # only a story set in one country has a home: with two countries of like weight (North and South
+        # Korea, Russia and North Korea) a nameless actor could be from either
+        home = ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]][0] >= 2 * counts[ranked[1]][0]) \
+            else None
+        self._home = (doc, home)
+        return home
+
+    def localize(self, doc: Doc, records: list) -> list:
+        """Give the story's home country (:meth:`home_country`) to participants of ``records`` that are local
+        actors named without a nationality: no country of their own, no code or a bare role code ("GOV"),
+        and a person, organisation, nationality, personal pronoun or person/agent noun at their head.
+        Returns ``records`` (changed in place)."""
+        home: str | None = None
+        known: dict[str, str] | None = None
+        for rec in records:
+            for arg in (*rec.actors, *rec.targets, rec.source):
+                if arg is None or getattr(arg, "country", "x") is not None:
+                    continue
+                if arg.code is None:  # "Davis" after "Pentagon spokesman Jeff Davis"; "KCNA" after its full name
+                    known = self.document_names(doc) if known is None else known
+                    code = next((known[k] for k in _name_keys(arg.text, arg.norm) if k in known), None)
+                    if code is not None:
+                        arg.code, arg.country = code, iso3(code)
+                        if arg.country is not None:
+                            continue
+                if arg.code is not None and arg.code not in self.roles:
+                    continue
+                if arg.code is None:  # a bare role code ("GOV", "EDU") already says: an agent of some state
+                    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+                    if span is None or not self._local_head(span.root):
+                        continue
+                home = home or self.home_country(doc)
+                if home is None:
+                    return records
+                arg.code, arg.country = home + (arg.code or ""), home
+        return records
+
+    def document_names(self, doc: Doc) -> dict[str, str]:
+        """Codes the document itself gives its names: a person or organisation coded in the noun phrase of
+        one mention ("Pentagon spokesman Jeff Davis", "North Korean leader Kim Jong-un") codes its other
+        mentions ("Davis", "Kim Jong-un"); an acronym in brackets after a coded name ("Korean Central News
+        Agency (KCNA)") gets that name's code.  Keys are lower-case full names and last words; the first
+        mention wins.  One pass over the noun chunks, memoised for the document."""
+        state = self._names
+        if state[0] is doc:
+            return state[1]
+        date = getattr(doc._, "date", None) if doc.has_extension("date") else None
+        names: dict[str, str] = {}
+        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        for ent in ents:
+            # the title words before the name: "Pentagon press operations director Navy Capt. Jeff Davis"
+            start = ent.start
+            while start > max(0, ent.start - MAX_TITLE) and (
+                    doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+                    or (doc[start - 1].text == "." and start > 1 and doc[start - 2].pos_ == "PROPN")):
+                start -= 1
+            code, _ = self.code(doc[start : ent.end].text, date)
+            if code is None or code in self.roles:
+                continue
+            keys = _name_keys(ent.text, None)
+            for key in keys if ent.label_ == "PERSON" else keys[:1]:  # a surname alone names a person only
+                names.setdefault(key, code)
+            after = doc[ent.end : ent.end + 3]
+            if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+                names.setdefault(after[1].lower_, code)
+        self._names = (doc, names)
+        return names
+
+    def _local_head(self, head: Token) -> bool:
+        if head.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        if head.pos_ == "PRON":
+            return head.lower_ in LOCAL_PRONOUNS
+        return head.pos_ in ("NOUN", "PROPN") and (
+            head.lower_ in self.agents or head.lemma_.lower() in self.agents or head.lemma_.lower() in LOCAL_NOUNS
+        )
 
     def _agent(self, words: list[str], skip: tuple[int, int] | None) -> tuple[str, str] | None:
         """The agent noun of the phrase nearest its end, outside the actor name."""

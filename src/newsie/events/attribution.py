@@ -70,6 +70,9 @@ def frame_speaker(ctx: Context, verb: Token) -> Token | None:
         return subj
     if verb.lemma_.lower() in ctx.cues.frames.citing_verbs:
         return has_child(verb, {"nsubjpass"})
+    citing = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if citing is not None and citing.lemma_.lower() in ctx.cues.frames.citing_verbs:
+        return has_child(citing, {"dobj"})  # "Reuters quoted Zelensky as saying ...": the quoted speaker
     agent = has_child(verb, {"agent"})
     return has_child(agent, {"pobj"}) if agent is not None else None
 
@@ -154,3 +157,31 @@ def quoted_source(ctx: Context, cand: Candidate, regions: list[tuple[int, int]])
             if speaker is not None:
                 return _speaker_fill(ctx, speaker, "source:quote")
     return None
+
+
+def first_person_actor(ctx: Context, cand: Candidate, quotes: list[tuple[int, int]]) -> None:
+    """"“I have ordered ...,” the president said": inside a quotation "I"/"we" is its speaker."""
+    actor = cand.roles.get("actor")
+    if actor is None or ctx.doc[actor.head].lower_ not in FIRST_PERSON:
+        return
+    for region in quotes:
+        if region[0] <= actor.head < region[1]:
+            speaker = quote_speaker(ctx, region)
+            if speaker is not None:
+                fill = _speaker_fill(ctx, speaker, "subject+coref:quote_speaker")
+                cand.roles["actor"] = Fill(actor.start_tok, actor.end_tok, actor.head, fill.rule,
+                                           fill.label, fill.norm)
+            return
+
+
+def assign_source(ctx: Context, cand: Candidate, quotes: list[tuple[int, int]]) -> None:
+    """Stage 5: ``cand.source`` / ``cand.framed_by`` (frame, "according to", quotation), a quoted "I" resolved to
+    the quote's speaker, and a source that is the event's own actor dropped."""
+    cand.source, cand.framed_by = find_source(ctx, cand)
+    if cand.source is None and cand.framed_by is None:
+        cand.source = quoted_source(ctx, cand, quotes)
+    first_person_actor(ctx, cand, quotes)
+    actor = cand.roles.get("actor")
+    if cand.source is not None and actor is not None and (
+            cand.source.same_span(actor) or (actor.norm is not None and actor.norm == cand.source.norm)):
+        cand.source = None  # "Fenwick noted ..., saying ...": the speaker is not their own source

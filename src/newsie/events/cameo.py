@@ -23,6 +23,7 @@ import csv
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,11 @@ from newsie.schema import CAMEO_CODES, EVENT_TYPES
 DATA_DIR = Path(__file__).with_name("data")
 EVENTDATA_DIR = DATA_DIR / "eventdata"
 
+#: does a token stand for an actor-like participant (see ``CameoCoder.dictionary_trigger``)?
+ActorTest = Callable[[Token], bool]
+
+#: subordinators of a clause that states a condition or an open question, not an event
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass"})
 SUBJ_DEPS = frozenset({"nsubj"})
@@ -415,6 +421,34 @@ class CameoCoder:
             return CameoMatch(None, f"verb:{key} (alone no event, {DATA_DIR.name}/cameo_guards.tsv)")
         return CameoMatch(known_code(default), f"verb:{key}")
 
+    def dictionary_trigger(self, trig: Token, is_actor: ActorTest) -> CameoMatch | None:
+        """A verb the lexicon did not list, as an event trigger of its own (issue #16: every CAMEO root).
+
+        Why the extra conditions: the dictionary codes verbs out of context ("see" 010, "lead" 060, "face"
+        040), written for sentences already known to be political events.  Here a verb is an event only in a
+        sense context a news coder would accept: a finite or participial verb (not an adjective), its
+        dictionary answer is a code (a guard, a discard, a null pattern or a verb that is "alone no event" in
+        ``cameo_guards.tsv`` says no), the code's root is one whose verbs are not plain reporting (root 01
+        is the lexicon's), and an actor-like participant (a named person, organisation or place, an agent
+        noun such as "police" or "troops", a personal pronoun) is its subject or passive agent.  Only a
+        pattern (verb + object / preposition words) or a light verb with an event noun counts, never a verb's
+        bare default, and never a verb in a conditional clause ("if Russia ended the war").
+        """
+        if trig.pos_ != "VERB" or trig.dep_ in ("amod", "compound", "aux", "auxpass"):
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trig.children):
+            return None  # "if Russia quickly ended the war": a condition of something said, not a reported act
+        found = self.match(trig)
+        if found is None or found.code is None or found.kind not in ("pattern", "support"):
+            return None  # a verb's bare default is too loose out of the lexicon ("leave" 040, "head" 060)
+        if found.code.startswith("01"):
+            return None
+        slots = self._slots(trig)
+        agents = [c for ch in trig.children if ch.dep_ == "agent" for c in ch.children if c.dep_ == "pobj"]
+        if not any(is_actor(t) for t in (*slots["subj"], *agents)):
+            return None
+        return found
+
     def match_noun(self, trig: Token) -> CameoMatch | None:
         """A nominal trigger; a noun that only modifies another noun ("aid workers") names no event."""
         if trig.dep_ in ("compound", "amod"):
@@ -458,6 +492,26 @@ def type_for_code(code: str | None) -> str | None:
         return best[1]
     root = code[:2] + "0"
     return next((et.type for et in EVENT_TYPES.values() if et.cameo == root), None)
+
+
+def refine_type(event_type: str, code: str | None) -> str:
+    """The inventory type for a record of ``event_type`` whose CAMEO code was refined to ``code``.
+
+    Why: a record found by a broad lexicon type but coded finer by the dictionary is, for an analyst, the
+    finer type ("airstrikes" ATTACK 195 is an AIRSTRIKE, "accused" CRITICIZE 112 an ACCUSE, "visiting"
+    MEET 042 a VISIT).  The finer type is taken only when it is of the same family (``event_types.tsv``) and
+    its own default code is a prefix of ``code``, so a refinement never crosses into another kind of event
+    ("agree" 019 stays an AGREE, "sent weapons" 072 stays a TRANSFER).
+    """
+    current = EVENT_TYPES.get(event_type)
+    finer = type_for_code(code)
+    if current is None or finer is None or finer == event_type or code is None:
+        return event_type
+    target = EVENT_TYPES[finer]
+    if target.family == current.family and target.cameo and target.cameo != current.cameo \
+            and code.startswith(target.cameo):
+        return finer
+    return event_type
 
 
 def compatible(record_code: str | None, finer: str | None) -> bool:

@@ -1,6 +1,6 @@
-"""Cross-sentence merging of candidates, driven by ``data/merges.yaml``.
+"""Stage 8, event coreference and merging, driven by ``data/merges.yaml``.
 
-Two kinds, both recorded in the surviving record's ``mentions``:
+Three kinds, all recorded in the surviving record's ``mentions``:
 
 * ``follow_up``: an ORDER whose complement sends people somewhere is continued
   by the next sentence's DEPLOY that gives the count and ages ("ordered ... to
@@ -8,12 +8,21 @@ Two kinds, both recorded in the surviving record's ``mentions``:
   are expected to be tossed into eastern Ukraine").
 * ``anaphoric``: a definite/possessed nominal mention ("the speech", "Putin's
   speech") of a type recorded earlier is the same event, not a new one.
+* ``coreference``: one record per real-world event.  A mention joins the nearest
+  earlier record it is compatible with (type, time, place, participants, counts,
+  theme) and linked to (definite anaphora, headline, a shared named participant);
+  the rules are spelled out in ``merges.yaml``.
 """
 
 from __future__ import annotations
 
-from newsie.events.model import Candidate, Context
-from newsie.events.resources import ROLE_NAMES, MergeRule
+import datetime as _dt
+from dataclasses import replace
+
+from newsie.events.cameo import compatible
+from newsie.events.model import Candidate, Context, Fill, ValueFill
+from newsie.events.resources import LIST_SLOTS, ROLE_NAMES, MergeRule
+from newsie.events.syntax import norm_text
 
 ROLE_FIELDS = ROLE_NAMES
 
@@ -104,5 +113,191 @@ def apply_merges(ctx: Context, cands: list[Candidate], rules: tuple[MergeRule, .
     for rule in rules:
         if rule.kind == "follow_up":
             _follow_up(cands, rule)
-        else:
+        elif rule.kind == "anaphoric":
             _anaphoric(ctx, cands, rule)
+        else:
+            coreference(ctx, cands, rule)
+    for cand in cands:
+        cand.merged.sort(key=lambda m: m.start)
+
+
+# ------------------------------------------------------------------ event coreference
+def coreference(ctx: Context, cands: list[Candidate], rule: MergeRule) -> None:
+    """Cluster the mentions of one event into one record (GUIDELINES 6.1); see ``merges.yaml``."""
+    records: list[Candidate] = []
+    headline = headline_paragraph(ctx)
+    for cand in sorted((c for c in cands if c.dropped is None), key=lambda c: c.start):
+        target = None
+        if cand.type not in rule.never_merge and not _new_event(ctx, cand, rule):
+            for rec in reversed(records):
+                if _compatible(ctx, rec, cand, rule) and _linked(ctx, rec, cand, rule, headline):
+                    target = rec
+                    break
+        if target is None:
+            records.append(cand)
+        else:
+            _join(ctx, target, cand, rule)
+
+
+def headline_paragraph(ctx: Context) -> int | None:
+    """Paragraph 0 when it is a headline: short, no sentence-final stop, followed by other paragraphs."""
+    doc = ctx.doc
+    if not len(doc) or ctx.para[-1] == 0:
+        return None
+    toks = [t for t in doc if ctx.para[t.i] == 0 and not t.is_space]
+    if not toks or len(toks) > 30 or toks[-1].text in (".", "!", "?", "”", '"'):
+        return None
+    return 0
+
+
+def _group(rule: MergeRule, type_: str) -> frozenset[str]:
+    for group in rule.type_groups:
+        if type_ in group:
+            return frozenset(group)
+    return frozenset({type_})
+
+
+def _new_event(ctx: Context, cand: Candidate, rule: MergeRule) -> bool:
+    """"another attack", "a second strike", "two attacks": an indefinite nominal introduces an event."""
+    if not cand.nominal:
+        return False
+    noun = ctx.doc[cand.head]
+    words = set(rule.new_event_words)
+    return any(c.dep_ in ("det", "amod", "nummod", "quantmod") and norm_text(c.text) in words for c in noun.children)
+
+
+def _names(ctx: Context, fill: Fill | None) -> set[str]:
+    """The canonical names a participant slot gives (common nouns and unresolved pronouns name nobody)."""
+    if fill is None:
+        return set()
+    return {p.norm.casefold() for p in fill.participants() if p.norm}
+
+
+def _parties(ctx: Context, cand: Candidate) -> set[str]:
+    """Named actors and targets together: "X met Y" and "Y met X" are one meeting."""
+    return _names(ctx, cand.roles.get("actor")) | _names(ctx, cand.roles.get("target"))
+
+
+#: fallback finders whose place may belong to another phrase ("talks on the situation in Aleppo"): such a
+#: place does not tell two mentions apart
+WEAK_PLACE_RULES = ("clause_place", "complement_place")
+
+
+def _place(ctx: Context, fill: Fill | None) -> str | None:
+    if fill is None or fill.rule.startswith(WEAK_PLACE_RULES):
+        return None
+    return (fill.norm or ctx.doc[fill.start_tok:fill.end_tok].text).casefold()
+
+
+def _time_key(vf: ValueFill | None) -> str | None:
+    value = getattr(vf.value, "value", None) if vf is not None else None
+    return value if isinstance(value, str) and value[:1].isdigit() else None
+
+
+def _times_agree(a: str, b: str) -> bool:
+    """One time value contains the other: "2023-02" and "2023-02-07", "2023-W06" and "2023-02-07"."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    week, day = (a, b) if "W" in a else (b, a) if "W" in b else (None, None)
+    if week is None or day is None or len(day) < 10:
+        return False
+    try:
+        iso = _dt.date.fromisoformat(day[:10]).isocalendar()
+    except ValueError:
+        return False
+    return week[:8] == f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _count(vf: ValueFill | None) -> tuple[object, object] | None:
+    if vf is None or vf.value is None:
+        return None
+    return (getattr(vf.value, "min", None), getattr(vf.value, "max", None))
+
+
+def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) -> bool:
+    """Same type (or one group) and nothing that tells the two apart (``conflicts``)."""
+    if cand.type not in _group(rule, rec.type) or rec.type in rule.never_merge:
+        return False
+    checks = set(rule.conflicts)
+    if "time" in checks:
+        a, b = _time_key(rec.time), _time_key(cand.time)
+        if a and b and not _times_agree(a, b):
+            return False
+    if "location" in checks:
+        a, b = _place(ctx, rec.roles.get("location")), _place(ctx, cand.roles.get("location"))
+        if a and b and a not in b and b not in a:
+            return False
+    if {"actor", "target"} & checks:
+        a, b = _parties(ctx, rec), _parties(ctx, cand)
+        if a and b and not a & b:
+            return False
+    if "quantity" in checks:
+        a, b = _count(rec.quantity), _count(cand.quantity)
+        if a and b and a != b:
+            return False
+    if "theme" in checks:
+        ta, tb = rec.roles.get("theme"), cand.roles.get("theme")
+        if ta is not None and tb is not None and ctx.doc[ta.head].lemma_ != ctx.doc[tb.head].lemma_:
+            return False
+    return True
+
+
+def _anaphor(ctx: Context, cand: Candidate, rule: MergeRule) -> bool:
+    """A definite, demonstrative or possessed nominal mention: "the attack", "these strikes", "Putin's speech"."""
+    if not cand.nominal:
+        return False
+    noun = ctx.doc[cand.head]
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in rule.determiners:
+            return True
+        if child.dep_ == "poss" and (rule.possessive or child.lower_ in rule.determiners):
+            return True
+    return False
+
+
+def _linked(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule, headline: int | None) -> bool:
+    if _anaphor(ctx, cand, rule):
+        return True
+    if rule.headline and headline is not None and ctx.para[rec.head] == headline and ctx.para[cand.head] != headline \
+            and not any(ctx.para[m.head] != headline for m in rec.merged):
+        return True  # the headline's event and its first mention in the body
+    if rule.shared_participant and _parties(ctx, rec) & _parties(ctx, cand):
+        return True  # "Boris Johnson met John Kerry ..." ... "Kerry met Johnson"
+    if rule.shared_time:
+        a, b = _time_key(rec.time), _time_key(cand.time)
+        if a and b and _times_agree(a, b):
+            return True  # "a summit next week" ... "the two leaders would meet on Tuesday"
+    return False
+
+
+def _join(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) -> None:
+    """``cand`` is another mention of ``rec``: its roles fill the record's gaps (marked ``+mention``)."""
+    if rec.type in rule.generic_types and cand.type != rec.type and cand.type not in rule.generic_types:
+        rec.type, rec.cameo = cand.type, cand.cameo  # "the explosion" ... "the bombing": the specific type
+        rec.entry_rule += f"+type_from_mention:{cand.type}"
+    elif cand.type == rec.type and cand.cameo and rec.cameo and compatible(rec.cameo, cand.cameo) \
+            and len(cand.cameo.rstrip("0")) > len(rec.cameo.rstrip("0")):
+        rec.cameo = cand.cameo  # "the attack" ... "the bombing": the finer code of the same branch
+    for name in rule.fill:
+        mine, theirs = _get(rec, name), _get(cand, name)
+        if theirs is None:
+            continue
+        if mine is None:
+            _set(rec, name, _marked(theirs))
+        elif name in LIST_SLOTS:  # a named participant the record lacks (in any slot: "Kerry met Johnson")
+            known = _parties(ctx, rec)
+            extra = [p for p in theirs.participants() if p.norm and p.norm.casefold() not in known]
+            if extra:
+                mine.members = [*mine.participants(), *(_marked(p) for p in extra)]
+    rec.merged.append(cand)
+    rec.merged.extend(cand.merged)
+    rec.merge_rules.append(rule.name)
+    cand.merged = []
+    cand.dropped = f"merged into {rec.id} by {rule.name}"
+
+
+def _marked(value):
+    """A copy of a filler taken from another mention, its rule marked ``+mention``."""
+    if isinstance(value, Fill | ValueFill):
+        return replace(value, rule=f"{value.rule}+mention")
+    return value

@@ -17,13 +17,13 @@ from spacy.tokens import Token
 from newsie.events.model import Candidate, Context
 from newsie.events.syntax import norm_text
 
-#: prepositions that introduce a complement ("thought better *of* sending", "*by* sending")
-COMPLEMENT_PREPS = frozenset({"of", "by", "against", "to", "for", "about", "on"})
+#: prepositions that introduce a complement ("thought better *of* sending", "*by* sending", "backed away *from*")
+COMPLEMENT_PREPS = frozenset({"of", "by", "against", "to", "for", "about", "on", "from"})
 #: dependency labels crossed upwards when looking for a governing predicate
 GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "acl", "ccomp", "dobj", "pobj", "acomp", "relcl"})
 
 
-def _local_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]]) -> None:
+def _local_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]], speech_act: bool = False) -> None:
     mod = ctx.cues.modality
     for child in tok.children:
         low = norm_text(child.text)
@@ -33,15 +33,37 @@ def _local_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]]) -> None:
             cues.append(("negated", f"modality:neg:{low}"))
         elif child.dep_ == "mark" and low in mod.conditional_marks:
             cues.append(("conditional", f"modality:mark:{low}"))
+        elif child.dep_ in ("advcl", "conj") and not speech_act and (mark := _condition(ctx, child)) is not None:
+            cues.append(("conditional", f"modality:condition:{mark}"))  # "would attack ... if broadcasts go on"
+        elif child.dep_ == "advmod" and low in mod.adverbs:
+            cues.append((mod.adverbs[low], f"modality:adverb:{low}"))
 
 
-def _governor_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]], phrases_only: bool = False) -> None:
+def _condition(ctx: Context, clause: Token) -> str | None:
+    """The conditional mark of an adverbial clause ("if the broadcasts do not stop"); through a coordinated
+    verb that shares the subject ("would attack X and would respond ... if ..." : the condition is on both)."""
+    marks = ctx.cues.modality.conditional_marks
+    if clause.dep_ == "conj":
+        if clause.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return None
+        return next((m for m in (_condition(ctx, c) for c in clause.children if c.dep_ == "advcl") if m), None)
+    return next((norm_text(g.text) for g in clause.children if g.dep_ == "mark" and norm_text(g.text) in marks),
+                None)
+
+
+def _governor_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]], phrases_only: bool = False,
+                   via: Token | None = None) -> None:
+    """Cues of a governing predicate: a phrase (lemma + a child: "thought *better*", "is going *to*"; the child
+    may also hang on the complement ``via`` the walk came up through), else the lemma itself."""
     mod = ctx.cues.modality
     lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    if via is not None:
+        children += [c for c in via.children if c.dep_ in ("aux", "mark") and c.i < via.i]
     for phrase in mod.governor_phrases:
         if lemma != phrase.lemma:
             continue
-        if not any(norm_text(c.text) == phrase.child for c in tok.children):
+        if not any(norm_text(c.text) == phrase.child for c in children):
             continue
         if phrase.requires_aux and not any(c.lower_ in phrase.requires_aux for c in tok.children if c.dep_ == "aux"):
             continue
@@ -49,6 +71,20 @@ def _governor_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]], phrase
         return
     if lemma in mod.governors and not phrases_only:
         cues.append((mod.governors[lemma], f"modality:governor:{lemma}"))
+
+
+def _nominal_governor(ctx: Context, noun: Token, cues: list[tuple[str, str]]) -> None:
+    """The verb that takes a nominal event as its object ("*cancelled* the visit", "*expect* an attack",
+    "*called off* his visit") or as the object of its phrase ("*called for* talks")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and ctx.same_para(noun.i, head.i):
+        _governor_cues(ctx, head, cues)
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and ctx.same_para(noun.i, head.i):
+        verb = head.head
+        for phrase in ctx.cues.modality.governor_phrases:
+            if phrase.lemma == verb.lemma_.lower() and phrase.child == norm_text(head.text):
+                cues.append((phrase.modality, f"modality:governor:{phrase.lemma}+{phrase.child}"))
+                return
 
 
 def phrase_children(ctx: Context, lemma: str) -> set[str]:
@@ -75,9 +111,11 @@ def find_modality(ctx: Context, cand: Candidate) -> tuple[str, str | None]:
                     g = norm_text(grand.text)
                     if g in mod.modifiers:
                         cues.append((mod.modifiers[g], f"modality:modifier:{g}"))
+        if not cand.supported:
+            _nominal_governor(ctx, noun, cues)
     cur = ctx.doc[cand.anchor]
     if not cand.nominal or cand.supported:
-        _local_cues(ctx, cur, cues)
+        _local_cues(ctx, cur, cues, speech_act=cand.type in mod.speech_acts)
         _governor_cues(ctx, cur, cues, phrases_only=True)  # "decided against ...": the trigger itself
     while (not cand.nominal or cand.supported) and cur.dep_ in GOVERNING_DEPS and cur.head.i != cur.i:
         gov = cur.head
@@ -87,13 +125,19 @@ def find_modality(ctx: Context, cand: Candidate) -> tuple[str, str | None]:
             break
         if cur.dep_ == "prep" and norm_text(cur.text) not in COMPLEMENT_PREPS | phrase_children(ctx, gov.lemma_.lower()):
             break  # "with X saying ...", "After promising ...": an adjunct, not a complement
-        _governor_cues(ctx, gov, cues)
+        _governor_cues(ctx, gov, cues, via=cur)
+        if cur.dep_ == "ccomp":  # "it is (very) possible that ...", "it is likely that ...": the copula's adjective
+            for pred in gov.children:
+                if pred.dep_ in ("acomp", "attr") and pred.i != cur.i:
+                    _governor_cues(ctx, pred, cues)
         other = ctx.by_anchor.get(gov.i)
         if other is not None and other is not cand:
             break  # above another event: its context is not this event's
         if gov.pos_ in ("VERB", "AUX"):
             _local_cues(ctx, gov, cues)
         elif gov.pos_ in ("NOUN", "PROPN", "PRON"):
+            if gov.lemma_.lower() in mod.governors and other is None:
+                _nominal_governor(ctx, gov, cues)  # "*cancelled* plans to visit", "*rejected* plans to attack"
             break  # "the decision to send": the noun's own clause is a different event's context
         cur = gov
     if not cues:

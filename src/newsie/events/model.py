@@ -7,12 +7,13 @@ objects only at the end, so every pass can see what the others decided.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsie.events.resources import Aliases, Cues, Lexicon
+from newsie.events.resources import Aliases, CorefData, Cues, Lexicon, load_coref
 from newsie.events.syntax import paragraph_ids
 
 
@@ -27,6 +28,12 @@ class Fill:
     label: str | None = None
     norm: str | None = None
     literal: str | None = None  # the name itself when ``norm`` is a metonymy (capital -> state)
+    #: coordinated participants ("Germany and France"): one fill per conjunct, each with its own name
+    members: list[Fill] = field(default_factory=list)
+
+    def participants(self) -> list[Fill]:
+        """The participants this filler stands for: its conjuncts, or itself."""
+        return self.members or [self]
 
     def same_span(self, other: Fill) -> bool:
         return self.start_tok == other.start_tok and self.end_tok == other.end_tok
@@ -87,11 +94,15 @@ class Candidate:
 class Context:
     """Per-document look-ups: sentences, paragraphs, entity index, resources."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, cues: Cues, aliases: Aliases) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, cues: Cues, aliases: Aliases, coref: CorefData | None = None,
+                 agent_noun: Callable[[str], bool] | None = None) -> None:
         self.doc = doc
         self.lexicon = lexicon
         self.cues = cues
         self.aliases = aliases
+        self.coref = coref if coref is not None else load_coref()
+        #: is this word (lower-case) an agent noun of the actor dictionaries ("gunmen", "police")?
+        self.agent_noun: Callable[[str], bool] = agent_noun or (lambda word: False)
         self.para = paragraph_ids(doc)
         self.sents: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation(
             "DEP") else [doc[:]]
@@ -107,6 +118,14 @@ class Context:
         self.candidates: list[Candidate] = []
         self.by_anchor: dict[int, Candidate] = {}
         self.trigger_heads: set[int] = set()
+
+    def index(self, cands: list[Candidate]) -> None:
+        """Record the candidates and index them by anchor (and trigger head) for the later stages."""
+        self.candidates = cands
+        self.by_anchor = {c.anchor: c for c in cands}
+        for c in cands:
+            self.by_anchor.setdefault(c.head, c)
+        self.trigger_heads = {c.head for c in cands}
 
     def ent(self, tok: Token | int) -> Span | None:
         return self.ent_at[tok if isinstance(tok, int) else tok.i]

@@ -1,4 +1,4 @@
-"""Load and validate the event extractor's data files (lexicon, cues, aliases, merges).
+"""Load and validate the event extractor's data files (lexicon, cues, aliases, coref, merges).
 
 Why pydantic models for YAML: users extend these files without touching Python,
 so a typo ("complment: absorb", an unknown role finder, a duplicated trigger)
@@ -26,6 +26,9 @@ ROLE_NAMES: tuple[str, ...] = tuple(
     r.removesuffix("s") if r in LIST_ROLES else r for r in ROLES if r not in VALUE_ROLES and r != "source"
 )
 
+#: the slots that hold a list of participants in a record (``actors`` -> ``actor``, ``targets`` -> ``target``)
+LIST_SLOTS: tuple[str, ...] = tuple(r.removesuffix("s") for r in LIST_ROLES)
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -50,6 +53,10 @@ class TriggerEntry(_Strict):
     active_only: bool = False
     retype: bool = True
     intransitive: bool = False
+    #: only with a finite clausal complement ("told the court *that* ..."; not "told them *to* leave")
+    requires_clause: bool = False
+    #: only when the subject's head is one of these ("stocks fell", not "the soldier fell")
+    subject_lemmas: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:
@@ -73,6 +80,10 @@ class EventType(_Strict):
     modality: Modality | None = None
     future_modality: Modality | None = None
     require_actor_norm: bool = False
+    #: drop records with no actor, or whose actor's head is one of ``anonymous_actors`` ("the source added":
+    #: an anonymous source is a record's source, not a speaker worth a record; "researchers say" is kept)
+    require_actor: bool = False
+    anonymous_actors: tuple[str, ...] = ()
     triggers: tuple[TriggerEntry, ...] = Field(min_length=1)
     roles: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     type_by_theme: dict[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -103,13 +114,17 @@ class Defaults(_Strict):
 class Lexicon(_Strict):
     version: int
     support_verbs: tuple[str, ...]
+    #: verbs whose subject noun is the event ("an earthquake *struck*", "a stampede *killed* twelve"): the
+    #: nominal trigger is anchored on the verb (time, place, modality from its clause)
+    occurrence_verbs: tuple[str, ...] = ()
     drop_bare_nominals: bool = True
     defaults: Defaults
     events: dict[str, EventType]
 
     @model_validator(mode="after")
     def _checks(self) -> Lexicon:
-        from newsie.events.roles import FINDERS  # finder names are validated against the registry
+        import newsie.events.roles  # noqa: F401 - registers the role finders
+        from newsie.events.finders import FINDERS  # finder names are validated against the registry
 
         seen: dict[tuple[Any, ...], str] = {}
         for name, ev in self.events.items():
@@ -151,6 +166,16 @@ class ModalityCues(_Strict):
     governors: dict[str, Modality]
     governor_phrases: tuple[GovernorPhrase, ...] = ()
     modifiers: dict[str, Modality] = Field(default_factory=dict)
+    adverbs: dict[str, Modality] = Field(default_factory=dict)
+    speech_acts: tuple[str, ...] = ()
+
+    @field_validator("speech_acts")
+    @classmethod
+    def _known_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [t for t in value if t not in EVENT_TYPES]
+        if bad:
+            raise ValueError(f"speech_acts: {bad} not in the type inventory ({EVENT_TYPES_PATH.name})")
+        return value
 
 
 class Frames(_Strict):
@@ -220,9 +245,24 @@ class Aliases(_Strict):
         return {d.lower(): canon for canon, c in self.countries.items() for d in c.demonyms}
 
 
+class Descriptions(_Strict):
+    determiners: tuple[str, ...]
+    labels: dict[str, tuple[str, ...]]
+    titles: tuple[str, ...] = ()
+
+
+class CorefData(_Strict):
+    """``coref.yaml``: which antecedents can act, and which definite descriptions name an earlier entity."""
+
+    version: int
+    agent_labels: tuple[str, ...]
+    agent_nouns: tuple[str, ...]
+    descriptions: Descriptions
+
+
 class MergeRule(_Strict):
     name: str
-    kind: Literal["follow_up", "anaphoric"]
+    kind: Literal["follow_up", "anaphoric", "coreference"]
     into: tuple[str, ...] = ()
     from_: tuple[str, ...] = Field(default=(), alias="from")
     into_absorbed: tuple[str, ...] = ()
@@ -233,6 +273,24 @@ class MergeRule(_Strict):
     modality: Literal["from", "into"] = "into"
     determiners: tuple[str, ...] = ()
     possessive: bool = False
+    # coreference: types that may name one event, types never merged, determiners of a new event
+    type_groups: tuple[tuple[str, ...], ...] = ()
+    generic_types: tuple[str, ...] = ()
+    never_merge: tuple[str, ...] = ()
+    new_event_words: tuple[str, ...] = ()
+    headline: bool = False
+    shared_participant: bool = False
+    shared_time: bool = False
+    conflicts: tuple[Literal["time", "location", "actor", "target", "theme", "quantity"], ...] = ()
+
+    @model_validator(mode="after")
+    def _known_types(self) -> MergeRule:
+        named = [*self.into, *self.from_, *self.into_absorbed, *self.generic_types, *self.never_merge,
+                 *(t for g in self.type_groups for t in g)]
+        bad = sorted({t for t in named if t not in EVENT_TYPES})
+        if bad:
+            raise ValueError(f"merge {self.name!r}: {bad} not in the type inventory ({EVENT_TYPES_PATH.name})")
+        return self
 
 
 class Merges(_Strict):
@@ -269,6 +327,12 @@ def load_cues(directory: Path = DATA_DIR) -> Cues:
 @functools.lru_cache(maxsize=8)
 def load_aliases(directory: Path = DATA_DIR) -> Aliases:
     return _validated(Aliases, directory, "aliases.yaml")
+
+
+@functools.lru_cache(maxsize=8)
+def load_coref(directory: Path = DATA_DIR) -> CorefData:
+    """``coref.yaml`` of ``directory``; a customised folder without one uses the shipped file."""
+    return _validated(CorefData, directory if (directory / "coref.yaml").exists() else DATA_DIR, "coref.yaml")
 
 
 @functools.lru_cache(maxsize=8)

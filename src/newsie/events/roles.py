@@ -1,9 +1,10 @@
-"""Role finders: small, generic functions over the dependency parse, named in the lexicon.
+"""Stage 3, roles: fill each candidate's role slots with the finders the lexicon names for its type.
 
 The lexicon lists, per event type and role, an ordered list of finder names
 ("subject", "prep:to,into", "embedded:destination", ...); the first finder that
 returns a filler wins.  Adding a finder here and naming it in ``lexicon.yaml`` is
 the only Python a new role pattern needs; everything type-specific stays in data.
+The registry itself lives in the leaf module ``finders.py``.
 
 Each finder gets the document context, the candidate and the finder's
 arguments, and returns a :class:`~newsie.events.model.Fill` (or ``None``).
@@ -13,12 +14,12 @@ nominal trigger the support verb that governs it ("launch an offensive").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
-from newsie.events.coref import make_fill
+from newsie.events.coref import coordinated, make_fill
+from newsie.events.finders import FINDERS, Finder, finder, run_finder
 from newsie.events.model import Candidate, Context, Fill
+from newsie.events.resources import LIST_SLOTS, ROLE_NAMES
 from newsie.events.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -29,19 +30,39 @@ from newsie.events.syntax import (
     trim,
 )
 
-Finder = Callable[[Context, Candidate, tuple[str, ...]], Fill | None]
-FINDERS: dict[str, Finder] = {}
+__all__ = ["FILL_ORDER", "FINDERS", "fill_roles", "finder", "run_finder"]
+
+#: the order role slots are filled in (the schema's roles; places last, so a location finder can skip what the
+#: destination took)
+PLACE_SLOTS: tuple[str, ...] = ("destination", "location")
+FILL_ORDER: tuple[str, ...] = (*(r for r in ROLE_NAMES if r not in PLACE_SLOTS), *PLACE_SLOTS)
+assert set(FILL_ORDER) == set(ROLE_NAMES), "FILL_ORDER must name exactly the schema's role slots"
 
 #: dependency labels crossed when a verb's subject is controlled by a governing clause
 CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "conj", "acl", "relcl", "advcl", "acomp"})
 
 
-def finder(name: str) -> Callable[[Finder], Finder]:
-    def register(fn: Finder) -> Finder:
-        FINDERS[name] = fn
-        return fn
-
-    return register
+def fill_roles(ctx: Context, cand: Candidate) -> None:
+    """Fill ``cand.roles``: per slot, the type's finders in order; the first usable filler wins."""
+    cand.roles = {}
+    finders = ctx.lexicon.roles_for(cand.type)
+    for role in FILL_ORDER:
+        for spec in finders.get(role, ()):
+            fill = run_finder(ctx, cand, spec)
+            if fill is None or fill.end_tok <= fill.start_tok:
+                continue
+            if fill.start_tok < cand.end and cand.start < fill.end_tok and role != "theme":
+                continue  # a role never overlaps its own trigger
+            if not ctx.same_para(fill.head, cand.head) or not ctx.same_para(fill.head, cand.anchor):
+                continue  # nothing crosses a paragraph break into a role (a headline, a dateline)
+            if any(fill.same_span(other) for other in cand.roles.values()):
+                continue
+            if fill.literal and role not in ctx.aliases.capital_roles:
+                fill.norm = fill.literal  # "visited Berlin" is the city; "Berlin said" is Germany
+            if role in LIST_SLOTS and not fill.members:
+                fill.members = coordinated(ctx, fill)  # "Germany and France agreed": two actors
+            cand.roles[role] = fill
+            break
 
 
 def _np(ctx: Context, tok: Token, rule: str, keep_clauses: bool = False) -> Fill:
@@ -392,6 +413,14 @@ def clause_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill |
             continue
         start, end = np_range(tok)
         return make_fill(ctx, start, end, tok.i, "clause_place")
+    if cand.nominal and not cand.supported and anchor.dep_ in ("nsubj", "nsubjpass") \
+            and anchor.head.pos_ in ("VERB", "AUX") and anchor.head.i not in ctx.by_anchor \
+            and ctx.same_para(anchor.i, anchor.head.i):  # "the offensive began in Bakhmut": the subject's clause
+        for pobj in (has_child(p, {"pobj"}) for p in anchor.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")):
+            ent = ctx.ent(pobj) if pobj is not None else None
+            if ent is not None and ent.label_ in PLACE_LABELS:
+                start, end = np_range(pobj)
+                return make_fill(ctx, start, end, pobj.i, "clause_place:subject_clause")
     if anchor.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
             and anchor.head.i not in ctx.by_anchor and ctx.same_para(anchor.i, anchor.head.i):
         for pobj in (has_child(p, {"pobj"}) for p in anchor.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")):
@@ -447,7 +476,7 @@ def _embedded(role: str) -> Finder:
             fill = sub.roles.get(role)
             if fill is not None:
                 return Fill(fill.start_tok, fill.end_tok, fill.head, f"embedded:{sub.type}:{fill.rule}",
-                            fill.label, fill.norm)
+                            fill.label, fill.norm, members=list(fill.members))
         return None
 
     return find
@@ -459,10 +488,3 @@ def embedded(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | Non
     if not args:
         return None
     return _embedded(args[0])(ctx, cand, args)
-
-
-def run_finder(ctx: Context, cand: Candidate, spec: str) -> Fill | None:
-    """Run one finder written as ``name`` or ``name:arg1,arg2`` in the lexicon."""
-    name, _, raw = spec.partition(":")
-    args = tuple(a.strip() for a in raw.split(",") if a.strip()) if raw else ()
-    return FINDERS[name](ctx, cand, args)

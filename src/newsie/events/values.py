@@ -75,6 +75,17 @@ def _purpose_of(ctx: Context, cand: Candidate) -> int | None:
     return None
 
 
+def _subject_of(ctx: Context, cand: Candidate) -> int | None:
+    """The verb a nominal event is the subject of, when that verb is no event itself ("the attack *hit* a
+    market", "the summit *will take place*"): the verb's clause is the event's own clause."""
+    noun = ctx.doc[cand.head]
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and verb.i not in ctx.by_anchor \
+            and ctx.same_para(noun.i, verb.i):
+        return verb.i
+    return None
+
+
 def time_value(ctx: Context, ent: Span) -> TimeValue | None:
     norm = ent._.norm
     if isinstance(norm, TimeValue):
@@ -96,12 +107,17 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
     # Indexes built once (candidates in their order), so each date costs a look-up, not a scan of all events.
     by_pred: dict[int, list[Candidate]] = {}
     by_purpose: dict[int, list[Candidate]] = {}
+    by_subject: dict[int, list[Candidate]] = {}
     for c in cands:
         for i in dict.fromkeys((c.anchor, c.head)):
             by_pred.setdefault(i, []).append(c)
         purpose = _purpose_of(ctx, c)
         if purpose is not None:
             by_purpose.setdefault(purpose, []).append(c)
+        if c.nominal and not c.supported:
+            subject = _subject_of(ctx, c)
+            if subject is not None:
+                by_subject.setdefault(subject, []).append(c)
     for ent in ctx.ents:
         if ent.label_ not in TIME_LABELS or _is_interval(ent) or _is_age(ent):
             continue
@@ -112,6 +128,8 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
         rule = f"time:{ent.root.head.lower_}"
         if not owners:  # "gathered in Tehran on Friday to protest": the purpose clause's event takes it
             owners, rule = by_purpose.get(gov.i, []), f"time:purpose:{ent.root.head.lower_}"
+        if not owners:  # "the offensive began on Monday": the clause of a nominal event that is its subject
+            owners, rule = by_subject.get(gov.i, []), f"time:subject_clause:{ent.root.head.lower_}"
         for cand in owners:
             if cand.time is None:
                 cand.time = ValueFill(ent.start, ent.end, rule, time_value(ctx, ent))
