@@ -35,3 +35,10 @@ def test_dateline_is_no_role(run_fixed) -> None:
     rec = next(r for r in records if r.type == "ATTACK")
     assert rec.time.text == "Monday" and rec.location.text == "Kandahar"
     assert all("KABUL" not in arg.text and "2023-05-01" not in arg.text for _, arg in _role_spans(rec))
+
+
+def test_a_line_wrapped_inside_a_sentence_is_no_paragraph_break(run_fixed, pick) -> None:
+    """re3d texts wrap lines inside sentences ("the U.S.-led \\ncoalition\\n conducted"): no wall there."""
+    text = "Davis said the U.S.-led\ncoalition\n attacked five ISIL targets on Monday."
+    rec = pick(run_fixed(text, {"Davis": "PERSON", "U.S.-led": "GPE", "ISIL": "ORG", "Monday": "DATE"}), "ATTACK")
+    assert rec.actors and "coalition" in rec.actors[0].text and rec.source.text == "Davis"

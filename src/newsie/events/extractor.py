@@ -5,7 +5,7 @@
 2. ``complements``  events inside an ``absorb`` type's complement become part of it
 3. ``roles``        role finders (``finders.py`` registry) named in the lexicon, deepest events first;
                     retyping by theme and the CAMEO code follow each fill
-4. ``values``       time (tree-governed DATE/TIME entities), quantity and age
+4. ``values``       time (tree-governed DATE/TIME entities), quantity, age, casualties
 5. ``attribution``  source (frames, "according to", quotations)
 6. ``modality``     cues from ``cues.yaml`` on the event's clause
 7. ``records``      which candidates become records (absorbed, frames, nameless speakers)
@@ -27,7 +27,15 @@ from newsie.events.actors import ActorCoder, default_actor_coder
 from newsie.events.cameo import CameoCoder, default_coder
 from newsie.events.model import Candidate, Context
 from newsie.events.records import RecordBuilder, summarize
-from newsie.events.resources import DATA_DIR, load_aliases, load_coref, load_cues, load_lexicon, load_merges
+from newsie.events.resources import (
+    DATA_DIR,
+    load_aliases,
+    load_coref,
+    load_cues,
+    load_lexicon,
+    load_merges,
+    load_values,
+)
 from newsie.events.triggers import TriggerFinder
 from newsie.schema import EventRecord
 
@@ -44,6 +52,7 @@ class EventExtractor:
         self.aliases = load_aliases(directory)
         self.merges = load_merges(directory)
         self.coref = load_coref(directory)
+        self.values = load_values(directory)
         # a customised data directory may bring its own CAMEO tables; otherwise the shipped ones are used
         coding_dir = directory if (directory / "cameo_guards.tsv").exists() else DATA_DIR
         self.cameo: CameoCoder = default_coder(coding_dir)
@@ -66,7 +75,7 @@ class EventExtractor:
         return self.run_stages(doc)[1]
 
     def run_stages(self, doc: Doc) -> tuple[Context, list[Candidate]]:
-        ctx = Context(doc, self.lexicon, self.cues, self.aliases, self.coref, self._agent_noun)
+        ctx = Context(doc, self.lexicon, self.cues, self.aliases, self.coref, self._agent_noun, self.values)
         cands = self.triggers.candidates(ctx)  # 1
         ctx.index(cands)
         complements.absorb(ctx, cands)  # 2
@@ -78,6 +87,7 @@ class EventExtractor:
             self.triggers.require_actor(ctx, cand)
         values.assign_times(ctx, cands)  # 4
         quotes = attribution.quote_regions(ctx)
+        values.assign_casualties(ctx, cands)
         for cand in cands:
             values.assign_amounts(ctx, cand)
             attribution.assign_source(ctx, cand, quotes)  # 5

@@ -278,6 +278,8 @@ def _join(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) -> Non
     elif cand.type == rec.type and cand.cameo and rec.cameo and compatible(rec.cameo, cand.cameo) \
             and len(cand.cameo.rstrip("0")) > len(rec.cameo.rstrip("0")):
         rec.cameo = cand.cameo  # "the attack" ... "the bombing": the finer code of the same branch
+    for kind, fill in cand.casualties.items():
+        rec.casualties.setdefault(kind, fill)
     for name in rule.fill:
         mine, theirs = _get(rec, name), _get(cand, name)
         if theirs is None:

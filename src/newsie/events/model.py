@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsie.events.resources import Aliases, CorefData, Cues, Lexicon, load_coref
+from newsie.events.resources import Aliases, CorefData, Cues, Lexicon, ValuesData, load_coref, load_values
 from newsie.events.syntax import paragraph_ids
 
 
@@ -50,6 +50,18 @@ class ValueFill:
 
 
 @dataclass
+class CasualtyFill:
+    """People killed or injured in an event: a range summed over coordinated groups, with the counted spans."""
+
+    kind: str  # "killed" | "injured"
+    min: float | None
+    max: float | None
+    approx: bool
+    parts: list[ValueFill]
+    rule: str
+
+
+@dataclass
 class Candidate:
     """One event trigger being turned into a record."""
 
@@ -69,6 +81,7 @@ class Candidate:
     time: ValueFill | None = None
     quantity: ValueFill | None = None
     age: ValueFill | None = None
+    casualties: dict[str, CasualtyFill] = field(default_factory=dict)
     source: Fill | None = None
     framed_by: int | None = None
     modality: str = "asserted"
@@ -95,12 +108,13 @@ class Context:
     """Per-document look-ups: sentences, paragraphs, entity index, resources."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon, cues: Cues, aliases: Aliases, coref: CorefData | None = None,
-                 agent_noun: Callable[[str], bool] | None = None) -> None:
+                 agent_noun: Callable[[str], bool] | None = None, values: ValuesData | None = None) -> None:
         self.doc = doc
         self.lexicon = lexicon
         self.cues = cues
         self.aliases = aliases
         self.coref = coref if coref is not None else load_coref()
+        self.values = values if values is not None else load_values()
         #: is this word (lower-case) an agent noun of the actor dictionaries ("gunmen", "police")?
         self.agent_noun: Callable[[str], bool] = agent_noun or (lambda word: False)
         self.para = paragraph_ids(doc)

@@ -18,6 +18,8 @@ from newsie.events.resources import LIST_SLOTS, Lexicon
 from newsie.schema import (
     AgeArgument,
     Argument,
+    Casualties,
+    CasualtyCount,
     EventRecord,
     Mention,
     Participant,
@@ -94,6 +96,7 @@ class RecordBuilder:
             time=_time(ctx, cand.time),
             quantity=_quantity(ctx, cand.quantity),
             age=_age(ctx, cand.age),
+            casualties=_casualties(ctx, cand),
             modality=cand.modality,
             sentence=cand.sent,
             evidence=sent.text.strip(),
@@ -181,6 +184,18 @@ def _age(ctx: Context, vf: ValueFill | None) -> AgeArgument | None:
         **_provenance(ctx, vf),
         min=getattr(v, "min", None), max=getattr(v, "max", None), approx=bool(getattr(v, "approx", False)),
     )
+
+
+def _casualties(ctx: Context, cand: Candidate) -> Casualties | None:
+    """``casualties.killed``/``injured`` as ranges with the counted spans as ``parts``."""
+    if not cand.casualties:
+        return None
+    counts = {
+        kind: CasualtyCount(min=fill.min, max=fill.max, approx=fill.approx,
+                            parts=[q for q in (_quantity(ctx, p) for p in fill.parts) if q is not None])
+        for kind, fill in cand.casualties.items()
+    }
+    return Casualties(killed=counts.get("killed"), injured=counts.get("injured"))
 
 
 def _num(x: float | None) -> str:

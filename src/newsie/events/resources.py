@@ -245,6 +245,31 @@ class Aliases(_Strict):
         return {d.lower(): canon for canon, c in self.countries.items() for d in c.demonyms}
 
 
+class CasualtyCues(_Strict):
+    families: tuple[str, ...]
+    killed: tuple[str, ...]
+    injured: tuple[str, ...]
+    zero: tuple[str, ...] = ()
+    subject_verbs: tuple[str, ...] = ()
+
+    @field_validator("families")
+    @classmethod
+    def _known_families(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        known = {t.family for t in EVENT_TYPES.values()}
+        bad = [f for f in value if f not in known]
+        if bad:
+            raise ValueError(f"casualties.families: {bad} are not families of {EVENT_TYPES_PATH.name}")
+        return value
+
+
+class ValuesData(_Strict):
+    """``values.yaml``: casualty cues and the words that make the article date an event's time."""
+
+    version: int
+    casualties: CasualtyCues
+    article_date_words: tuple[str, ...] = ()
+
+
 class Descriptions(_Strict):
     determiners: tuple[str, ...]
     labels: dict[str, tuple[str, ...]]
@@ -327,6 +352,12 @@ def load_cues(directory: Path = DATA_DIR) -> Cues:
 @functools.lru_cache(maxsize=8)
 def load_aliases(directory: Path = DATA_DIR) -> Aliases:
     return _validated(Aliases, directory, "aliases.yaml")
+
+
+@functools.lru_cache(maxsize=8)
+def load_values(directory: Path = DATA_DIR) -> ValuesData:
+    """``values.yaml`` of ``directory``; a customised folder without one uses the shipped file."""
+    return _validated(ValuesData, directory if (directory / "values.yaml").exists() else DATA_DIR, "values.yaml")
 
 
 @functools.lru_cache(maxsize=8)

@@ -30,18 +30,36 @@ def norm_text(text: str) -> str:
 
 
 def paragraph_ids(doc: Doc) -> list[int]:
-    """Paragraph number of each token: a new paragraph starts after any newline."""
+    """Paragraph number of each token: a new paragraph starts after a newline, unless the line was only
+    wrapped inside a sentence (the next line starts in lower case and the last one did not end a sentence:
+    "the U.S.-led\ncoalition conducted")."""
     out: list[int] = []
     para = 0
+    last_word: Token | None = None
     for tok in doc:
         if "\n" in tok.text and tok.is_space:
             out.append(para)
-            para += 1
+            if not _soft_wrap(doc, last_word, tok.i + 1):
+                para += 1
             continue
         out.append(para)
-        if "\n" in tok.whitespace_:
+        last_word = tok
+        if "\n" in tok.whitespace_ and not _soft_wrap(doc, tok, tok.i + 1):
             para += 1
     return out
+
+
+SENTENCE_END = frozenset({".", "!", "?", ":", ";", "”", '"', "’", "'"})
+
+
+def _soft_wrap(doc: Doc, last: Token | None, nxt: int) -> bool:
+    """A line break inside a sentence: the next word starts in lower case after a word that ends no sentence."""
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if last is None or nxt >= len(doc):
+        return False
+    first = doc[nxt].text[:1]
+    return first.islower() and last.text[-1:] not in SENTENCE_END
 
 
 def ancestors(tok: Token, para: list[int]) -> Iterator[Token]:

@@ -1,4 +1,4 @@
-"""Time, quantity and age arguments: which span belongs to which event, and its value.
+"""Stage 4, values: time, quantity, age and casualty arguments: which span belongs to which event, and its value.
 
 Values come from the normaliser (``span._.norm`` set by ``newsie_normalize``, or
 the ``newsie.normalize`` functions when that component is not in the pipeline).
@@ -9,19 +9,33 @@ Which event a date belongs to is decided in the tree: walk up from the date to
 the first verb or event trigger; the date is the time of the event anchored
 there ("the government on Jan. 20 ordered" - a date misattached to the subject
 noun still reaches "ordered").  A date that measures an interval between two
-events ("less than a week after X promised") is the time of neither.
+events ("less than a week after X promised") is the time of neither.  A number
+that is no date ("Thomas Sam, 42,") is never a time, and nothing crosses a
+paragraph break (a dateline is never a time role).
+
+The article date anchors relative dates ("yesterday", "Friday"): ``doc._.date``,
+else the dateline under the headline (a paragraph that is only a full date,
+"Friday, August 21, 2015"); re-anchored values say ``+dateline_date`` in their rule.
+An event whose clause says "today" without a date entity takes the article date
+(rule ``time:article_date``).
+
+Casualties (``values.yaml``): for records of the violent, casualty and disaster
+families, the people killed and injured in the event's sentence: "60 soldiers
+and 15 civilians were killed" (75, two parts), "leaving 12 dead and 30 wounded",
+"no injuries or deaths were reported" (0 and 0).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import importlib
 import re
 from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsie.events.model import Candidate, Context, ValueFill
-from newsie.schema import AgeValue, QuantityValue, TimeValue
+from newsie.events.model import Candidate, CasualtyFill, Context, ValueFill
+from newsie.schema import EVENT_TYPES, AgeValue, QuantityValue, TimeValue
 
 AGE_RE = re.compile(r"\byears?[- ]old\b|\byear-olds?\b|^aged\b", re.IGNORECASE)
 INTERVAL_MARKS = frozenset({"after", "before", "since", "until", "ago"})
@@ -76,30 +90,98 @@ def _purpose_of(ctx: Context, cand: Candidate) -> int | None:
 
 
 def _subject_of(ctx: Context, cand: Candidate) -> int | None:
-    """The verb a nominal event is the subject of, when that verb is no event itself ("the attack *hit* a
-    market", "the summit *will take place*"): the verb's clause is the event's own clause."""
+    """The verb a nominal event is the subject (or the "for" purpose) of, when that verb is no event itself
+    ("the attack *hit* a market", "the summit *will take place*", "*joined* X on 10 December for talks"): the
+    verb's clause is the event's own clause."""
     noun = ctx.doc[cand.head]
     verb = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and verb.i not in ctx.by_anchor \
-            and ctx.same_para(noun.i, verb.i):
+    if noun.dep_ == "pobj" and verb.lower_ == "for":  # "joined X in Paris on 10 December for talks"
+        verb = verb.head
+    elif noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if verb.pos_ in ("VERB", "AUX") and verb.i not in ctx.by_anchor and ctx.same_para(noun.i, verb.i):
         return verb.i
+    return None
+
+
+def article_date(ctx: Context) -> _dt.date | None:
+    """``doc._.date``, else the dateline: a paragraph among the first four that is only a full date."""
+    cached = getattr(ctx, "_article_date", False)
+    if cached is not False:
+        return cached
+    date = _as_date(ctx.doc._.date)
+    if date is None:
+        for ent in ctx.ents:
+            para = ctx.para[ent.start]
+            if para > 3:
+                break
+            if ent.label_ != "DATE":
+                continue
+            words = [t for t in ctx.doc if ctx.para[t.i] == para and not (t.is_space or t.is_punct)]
+            if len(words) > 8 or not all(ent.start <= t.i < ent.end for t in words):
+                continue
+            norm = ent._.norm
+            value = getattr(norm, "value", None)
+            if isinstance(value, str) and len(value) == 10 and value[:4].isdigit():
+                date = _as_date(value)
+                if date is not None:
+                    break
+    ctx._article_date = date  # type: ignore[attr-defined]
+    return date
+
+
+def _as_date(value: object) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
     return None
 
 
 def time_value(ctx: Context, ent: Span) -> TimeValue | None:
     norm = ent._.norm
-    if isinstance(norm, TimeValue):
+    dateline = article_date(ctx) if ctx.doc._.date is None else None
+    if isinstance(norm, TimeValue) and (dateline is None or (norm.anchored and "X" not in norm.value)):
         return norm
     resolve = _normalizer("resolve_date")
     if resolve is None:
-        return None
+        return norm if isinstance(norm, TimeValue) else None
     tense_of = _normalizer("tense_of")
     try:
         tense = tense_of(ent) if tense_of is not None else None
-        value = resolve(ent.text, ctx.doc._.date, tense)
+        value = resolve(ent.text, dateline or ctx.doc._.date, tense)
     except Exception:  # noqa: BLE001 - a normaliser failure must not lose the event
+        return norm if isinstance(norm, TimeValue) else None
+    if not isinstance(value, TimeValue):
+        return norm if isinstance(norm, TimeValue) else None
+    if dateline is not None:
+        value = value.model_copy(update={"rule": f"{value.rule or 'dates'}+dateline_date"})
+    return value
+
+
+def _not_a_date(ent: Span) -> bool:
+    """"Thomas Sam, 42,": a bare number is a date only as a year."""
+    text = ent.text.strip()
+    return text.isdigit() and not (len(text) == 4 and 1000 <= int(text) <= 2100)
+
+
+def _frame_content(ctx: Context, gov: Token, ent: Span) -> int | None:
+    """"In the past 24 hours, Davis said, the coalition conducted ...": a time fronted before a parenthetical
+    reporting frame belongs to the reported clause (the index of its verb)."""
+    if gov.lemma_.lower() not in ctx.cues.frames.lemmas:
         return None
-    return value if isinstance(value, TimeValue) else None
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    if subj is None or ent.end > subj.left_edge.i or "," not in {t.text for t in ctx.doc[ent.end:subj.left_edge.i]}:
+        return None
+    if gov.dep_ in ("parataxis", "ccomp") and gov.head.i > gov.i and ctx.same_para(gov.i, gov.head.i):
+        return gov.head.i  # a parenthetical frame: "..., Davis said, the coalition conducted ..."
+    content = next((c for c in gov.children if c.dep_ in ("ccomp", "parataxis") and c.i > gov.i), None)
+    return content.i if content is not None else None
 
 
 def assign_times(ctx: Context, cands: list[Candidate]) -> None:
@@ -119,13 +201,18 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
             if subject is not None:
                 by_subject.setdefault(subject, []).append(c)
     for ent in ctx.ents:
-        if ent.label_ not in TIME_LABELS or _is_interval(ent) or _is_age(ent):
+        if ent.label_ not in TIME_LABELS or _is_interval(ent) or _is_age(ent) or _not_a_date(ent):
             continue
         gov = governing_predicate(ctx, ent)
         if gov is None:
             continue
         owners = by_pred.get(gov.i, [])
         rule = f"time:{ent.root.head.lower_}"
+        content = _frame_content(ctx, gov, ent)
+        if content is not None:  # "In the past 24 hours, Davis said, the coalition conducted ..."
+            fronted = [c for c in cands if content in (c.anchor, c.head)]
+            if fronted:
+                owners, rule = fronted, f"time:fronted_over_frame:{ent.root.head.lower_}"
         if not owners:  # "gathered in Tehran on Friday to protest": the purpose clause's event takes it
             owners, rule = by_purpose.get(gov.i, []), f"time:purpose:{ent.root.head.lower_}"
         if not owners:  # "the offensive began on Monday": the clause of a nominal event that is its subject
@@ -134,6 +221,18 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
             if cand.time is None:
                 cand.time = ValueFill(ent.start, ent.end, rule, time_value(ctx, ent))
                 break
+    words = set(ctx.values.article_date_words)
+    date = article_date(ctx) if words else None
+    if date is None:
+        return
+    for cand in cands:
+        if cand.time is not None:
+            continue
+        anchor = ctx.doc[cand.anchor]
+        today = next((c for c in anchor.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words), None)
+        if today is not None and ctx.ent(today) is None:
+            value = TimeValue(value=date.isoformat(), precision="day", anchored=True, rule="article_date")
+            cand.time = ValueFill(today.i, today.i + 1, f"time:article_date:{today.lower_}", value)
 
 
 def _quantity_value(ent: Span) -> QuantityValue | None:
@@ -189,3 +288,158 @@ def assign_amounts(ctx: Context, cand: Candidate) -> None:
             value = value.model_copy(update={"unit": counted.text.lower()})
         cand.quantity = ValueFill(ent.start, ent.end, "quantity:theme", value)
         return
+
+
+# ------------------------------------------------------------------ casualties
+def assign_casualties(ctx: Context, cands: list[Candidate]) -> None:
+    """``cand.casualties`` for events of the casualty families: the killed/injured counts of their sentence.
+
+    A count belongs to the event whose anchor is the casualty word ("were *killed*"), or whose anchor is
+    above or below it in the tree ("the attack *killed* 12", "attacked a bus, *leaving* 12 dead"), or to the
+    only casualty-family event of the sentence.
+    """
+    cues = ctx.values.casualties
+    families = set(cues.families)
+    live = [c for c in cands if EVENT_TYPES.get(c.type) is not None and EVENT_TYPES[c.type].family in families]
+    if not live:
+        return
+    by_sent: dict[int, list[Candidate]] = {}
+    for cand in live:
+        by_sent.setdefault(cand.sent, []).append(cand)
+    sent_nos = sorted(by_sent)
+    for sent_no in range(sent_nos[0], min(len(ctx.sents), sent_nos[-1] + 3)):
+        phrases = _casualty_phrases(ctx, ctx.sents[sent_no])
+        events = by_sent.get(sent_no, [])
+        for word, fill in phrases:
+            owners = [c for c in events if word.i in (c.anchor, c.head)]
+            if not owners:
+                owners = [c for c in events if _related(ctx, ctx.doc[c.anchor], word)]
+            if not owners and len(events) == 1 and ctx.same_para(events[0].head, word.i):
+                owners = events
+            if not owners and not events:  # "... shelled the town. No injuries or deaths were reported."
+                owners = _previous_event(ctx, by_sent, sent_no, word)
+            for cand in owners:
+                cand.casualties.setdefault(fill.kind, fill)
+    _consequences(ctx, live)
+
+
+def _previous_event(ctx: Context, by_sent: dict[int, list[Candidate]], sent_no: int, word: Token) -> list[Candidate]:
+    """The event a casualty sentence without an event of its own reports on: the first casualty-family event
+    of one of the two sentences before it, in its paragraph."""
+    for back in (1, 2):
+        events = [c for c in by_sent.get(sent_no - back, []) if ctx.same_para(c.head, word.i)]
+        if events:
+            return events[:1]
+    return []
+
+
+def _consequences(ctx: Context, live: list[Candidate]) -> None:
+    """"A bomber attacked a market. 60 soldiers were killed": an agentless killing or injury (the casualty
+    family) in the same or the next sentence gives its counts to the attack or disaster it follows."""
+    for cand in live:
+        if EVENT_TYPES[cand.type].family == "casualty":
+            continue
+        for other in live:
+            if EVENT_TYPES[other.type].family != "casualty" or "actor" in other.roles or not other.casualties:
+                continue
+            if 0 <= other.sent - cand.sent <= 1 and ctx.same_para(cand.head, other.head) and other.start > cand.start:
+                for kind, fill in other.casualties.items():
+                    cand.casualties.setdefault(kind, CasualtyFill(fill.kind, fill.min, fill.max, fill.approx,
+                                                                  fill.parts, f"{fill.rule}+consequence"))
+
+
+def _related(ctx: Context, anchor: Token, word: Token) -> bool:
+    """The casualty word is in the event's clause, or the event is in the casualty word's clause."""
+    if not ctx.same_para(anchor.i, word.i):
+        return False
+    return anchor in word.ancestors or word in anchor.ancestors
+
+
+def _casualty_phrases(ctx: Context, sent: Span) -> list[tuple[Token, CasualtyFill]]:
+    cues = ctx.values.casualties
+    kinds = {**{w: "injured" for w in cues.injured}, **{w: "killed" for w in cues.killed}}
+    out: list[tuple[Token, CasualtyFill]] = []
+    seen: set[int] = set()
+    for tok in sent:
+        kind = kinds.get(tok.lemma_.lower()) or kinds.get(tok.lower_)
+        if kind is None or tok.pos_ not in ("VERB", "ADJ", "NOUN") or tok.i in seen:
+            continue
+        fill = _casualty_count(ctx, tok, kind)
+        if fill is not None:
+            seen.add(tok.i)
+            out.append((tok, fill))
+    return out
+
+
+def _casualty_count(ctx: Context, word: Token, kind: str) -> CasualtyFill | None:
+    """The count of people a casualty word is about, summed over coordinated groups."""
+    zero = set(ctx.values.casualties.zero)
+    if any(c.dep_ == "det" and c.lower_ in zero for c in word.children) or (
+            word.dep_ == "conj" and any(c.dep_ == "det" and c.lower_ in zero for c in word.head.children)):
+        return CasualtyFill(kind, 0.0, 0.0, False, [], f"casualties:{kind}:none")  # "no injuries or deaths"
+    counted: list[Token] = []
+    subject_counts = word.pos_ == "ADJ" or word.lemma_.lower() in ctx.values.casualties.subject_verbs or (
+        word.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in word.children))
+    for child in word.children:
+        if child.dep_ in ("nsubjpass", "dobj") or (child.dep_ == "nsubj" and subject_counts):
+            counted.extend(_coordinated(child))  # "were killed", "killing 12", "five people died", "30 wounded"
+        elif child.dep_ == "nummod":
+            counted.append(child)  # "12 deaths", "12 dead"
+    if not counted and word.dep_ in ("amod", "oprd", "acomp", "ccomp", "conj", "dobj") and word.head.pos_ in (
+            "NOUN", "NUM"):
+        counted = _coordinated(word.head)  # "12 people dead"
+    if not counted and word.dep_ in ("oprd", "ccomp", "xcomp"):  # "leaving 12 dead": 12 is the object
+        counted = [c for c in word.head.children if c.dep_ in ("dobj", "nsubj") and c.i < word.i][:1]
+    if word.pos_ == "VERB" and word.dep_ == "conj" and not counted:
+        return None
+    parts: list[ValueFill] = []
+    lo: float | None = 0.0
+    hi: float | None = 0.0
+    approx = False
+    for tok in counted:
+        number = _number_of(ctx, tok)
+        if number is None:
+            continue
+        value, start, end = number
+        parts.append(ValueFill(start, end, f"casualties:{kind}", value))
+        lo = None if lo is None or value.min is None else lo + value.min
+        hi = None if hi is None or value.max is None else hi + value.max
+        approx = approx or value.approx
+    if not parts:
+        return None
+    rule = f"casualties:{kind}" + (":sum" if len(parts) > 1 else "")
+    return CasualtyFill(kind, lo, hi, approx, parts, rule)
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            out.extend(_coordinated(child))
+    return out
+
+
+def _number_of(ctx: Context, tok: Token) -> tuple[QuantityValue, int, int] | None:
+    """The count on a counted noun ("At least 60 soldiers", "12"): its numeric entity's value and span."""
+    candidates = [tok] if tok.like_num or tok.pos_ == "NUM" else [c for c in tok.children if c.dep_ == "nummod"]
+    for num in candidates:
+        ent = ctx.ent(num)
+        if ent is not None and ent.label_ in NUMERIC_LABELS:
+            value = _quantity_value(ent)
+            if value is not None and (value.min is not None or value.max is not None):
+                return value, ent.start, ent.end
+        value = _quantity_value_text(num)
+        if value is not None:
+            return value, num.i, num.i + 1
+    return None
+
+
+def _quantity_value_text(tok: Token) -> QuantityValue | None:
+    parse = _normalizer("parse_quantity")
+    if parse is None or not (tok.like_num or tok.pos_ == "NUM"):
+        return None
+    try:
+        value = parse(tok.text, label="CARDINAL")
+    except Exception:  # noqa: BLE001
+        return None
+    return value if isinstance(value, QuantityValue) else None
