@@ -83,3 +83,23 @@ def test_alias_conflict_is_rejected(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "  Somebody: [Pyongyang]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="names both"):
         resources.load_aliases(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "loader", "message"),
+    [
+        ("values.yaml", "families: [fight,", "families: [fights,", "load_values", "fights"),
+        ("coref.yaml", "agent_labels:", "agent_label:", "load_coref", "agent_label"),
+        ("merges.yaml", "[PROTEST, STRIKE]", "[PROTEST, STRIKES]", "load_merges", "STRIKES"),
+        ("cues.yaml", "speech_acts: [STATEMENT,", "speech_acts: [STATEMENTS,", "load_cues", "STATEMENTS"),
+    ],
+)
+def test_issue17_data_fails_loudly_with_file_and_field(tmp_path: Path, name, old, new, loader, message) -> None:
+    data = _copy_data(tmp_path)
+    path = data / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as err:
+        getattr(resources, loader)(data)
+    assert name in str(err.value)

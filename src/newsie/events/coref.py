@@ -271,7 +271,10 @@ def describe(ctx: Context, start: int, end: int, noun: Token) -> tuple[str, str]
     words = {norm_text(t.text) for t in ctx.doc[start:end] if t.dep_ != "det" and not t.is_punct}
     subject = noun.dep_ in SUBJECT_DEPS
     ents = ctx.ents
-    k = bisect_left([e.start for e in ents], start)
+    starts = getattr(ctx, "_ent_starts", None)
+    if starts is None:
+        starts = ctx._ent_starts = [e.start for e in ents]  # type: ignore[attr-defined]
+    k = bisect_left(starts, start)
     fallback: Span | None = None
     for ent in reversed(ents[:k]):
         if ent.end > start:
