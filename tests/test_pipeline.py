@@ -130,7 +130,12 @@ def test_events_component_saves_and_reloads_its_data(nlp, tmp_path: Path) -> Non
     lex.write_text(lex.read_text(encoding="utf-8") + "\n  BLOCKADE:\n    cameo: \"191\"\n    gloss: blockaded\n"
                    "    triggers:\n      - {lemma: blockade, pos: [VERB, NOUN]}\n", encoding="utf-8")
     copy = spacy.blank("en").add_pipe("newsie_events").from_disk(tmp_path / "e")
-    assert "BLOCKADE" in copy.lexicon.events and "BLOCKADE" not in events.lexicon.events
+    # BLOCKADE exists in both (inventory types without a lexicon entry are synthesised): the saved data's
+    # trigger is what tells the reloaded component from the installed one
+    def lemmas(lexicon) -> set[str | None]:
+        return {t.lemma for t in lexicon.events["BLOCKADE"].triggers}
+
+    assert "blockade" in lemmas(copy.lexicon) and "blockade" not in lemmas(events.lexicon)
 
 
 def test_extensions_fail_loudly_on_a_foreign_declaration() -> None:
