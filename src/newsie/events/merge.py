@@ -81,6 +81,7 @@ def _follow_up(cands: list[Candidate], rule: MergeRule) -> None:
 
 
 def _is_anaphoric(ctx: Context, cand: Candidate, rule: MergeRule) -> bool:
+    """A definite, demonstrative or possessed nominal mention: "the attack", "these strikes", "Putin's speech"."""
     if not cand.nominal:
         return False
     noun = ctx.doc[cand.head]
@@ -242,21 +243,8 @@ def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) 
     return True
 
 
-def _anaphor(ctx: Context, cand: Candidate, rule: MergeRule) -> bool:
-    """A definite, demonstrative or possessed nominal mention: "the attack", "these strikes", "Putin's speech"."""
-    if not cand.nominal:
-        return False
-    noun = ctx.doc[cand.head]
-    for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in rule.determiners:
-            return True
-        if child.dep_ == "poss" and (rule.possessive or child.lower_ in rule.determiners):
-            return True
-    return False
-
-
 def _linked(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule, headline: int | None) -> bool:
-    if _anaphor(ctx, cand, rule):
+    if _is_anaphoric(ctx, cand, rule):
         return True
     if rule.headline and headline is not None and ctx.para[rec.head] == headline and ctx.para[cand.head] != headline \
             and not any(ctx.para[m.head] != headline for m in rec.merged):
