@@ -115,11 +115,6 @@ class NewsieNer:
             self.runtime = "torch"
         self.load_model(self.path)
 
-    def set_runtime(self, runtime: str | None) -> None:
-        """Reload on ``runtime`` (``onnx``, ``torch``; None: the default order of :mod:`newsie.ner.runtime`)."""
-        self.runtime = runtime
-        self.load_model(self.path)
-
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the model folder (safetensors weights, tokenizer files, config.json) into ``path``.
 

@@ -29,7 +29,7 @@ from torch import nn
 
 from newsie.ner import WEIGHTS
 from newsie.ner.labels import N_CASE
-from newsie.ner.runtime import QUANT_SCHEMES, quant_scheme, quant_suffix, sha256_file
+from newsie.ner.runtime import QUANT_SCHEMES, load_tokenizer, quant_scheme, quant_suffix, sha256_file
 
 
 class NerModel(nn.Module):
@@ -87,16 +87,6 @@ def quantize(model: NerModel, scheme: bool | str = "encoder") -> nn.Module:
     return out
 
 
-def load_tokenizer(path: Path):
-    """The fast WordPiece tokenizer from ``tokenizer.json`` with padding/truncation switched off."""
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
-    tok.no_truncation()
-    tok.no_padding()
-    return tok
-
-
-# quant_scheme, quant_suffix, QUANT_SCHEMES and sha256_file live in the torch-free newsie.ner.runtime
+# load_tokenizer, quant_scheme, quant_suffix, QUANT_SCHEMES and sha256_file live in the torch-free newsie.ner.runtime
 # and are re-exported here for the training tooling that imported them from this module.
 __all__ = ["NerModel", "QUANT_SCHEMES", "load", "load_tokenizer", "quant_scheme", "quant_suffix", "quantize", "sha256_file"]

@@ -10,6 +10,7 @@ of a text are decoded jointly (BIO-constrained Viterbi), not word by word.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections import Counter
@@ -104,7 +105,7 @@ class Tagger:
             net: Any = R.OnnxEncoder(path / R.onnx_file(config), threads)
             variant = str((config.get("onnx") or {}).get("variant", "fp32"))
             config = {**config, "quantize_active": None, "runtime_active": "onnx", "variant_active": variant}
-            return cls(net, _load_tokenizer(path), config, batch_size=batch_size)
+            return cls(net, R.load_tokenizer(path), config, batch_size=batch_size)
         from newsie.ner import model as M
 
         torch_net, config = M.load(path)
@@ -114,7 +115,7 @@ class Tagger:
         config = {**config, "quantize_active": scheme, "runtime_active": "torch",
                   "variant_active": "int8" + R.quant_suffix(scheme)[5:] if scheme else "fp32"}
         R.set_torch_threads(threads)
-        return cls(R.TorchEncoder(torch_net), _load_tokenizer(path), config, batch_size=batch_size)
+        return cls(R.TorchEncoder(torch_net), R.load_tokenizer(path), config, batch_size=batch_size)
 
     def spans(
         self, texts: Sequence[str], sent_starts: Sequence[Sequence[int]] | None = None
@@ -196,16 +197,7 @@ class Tagger:
         return out
 
 
-def _load_tokenizer(path: Path) -> Any:
-    """The fast WordPiece tokenizer from ``tokenizer.json``, padding/truncation off (no torch, no transformers)."""
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
-    tok.no_truncation()
-    tok.no_padding()
-    return tok
-
-
+@functools.cache
 def label_rules():
     """``(text, span, limit=None) -> span | None``: the post-decoding rules of ``labels.json``.
 

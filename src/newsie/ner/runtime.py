@@ -55,6 +55,16 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def load_tokenizer(path: Path) -> Any:
+    """The fast WordPiece tokenizer from ``tokenizer.json``, padding/truncation off (no torch, no transformers)."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
+
+
 def quant_scheme(value: bool | str | None) -> str | None:
     """Normalise a ``quantize`` setting: False/None -> None, True -> ``encoder``, else a scheme name."""
     if value is None or value is False:

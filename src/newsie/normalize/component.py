@@ -65,12 +65,8 @@ def check_pattern(rule: str, pattern: list[dict[str, Any]], source: str = "patte
             raise ValueError(f"{source}: rule {rule!r} token {k}: unknown OP {op!r}")
 
 
-def _prefix_patterns(
-    lists: list[str], lex: dict[str, Any] | None = None, labels: list[str] | None = None
-) -> list[list[dict[str, Any]]]:
-    """Token patterns "cue words + numeric entity" from the cue lists of numbers.yaml."""
-    lex = lexicon.load("numbers.yaml") if lex is None else lex
-    labels = lexicon.load("patterns.yaml")["numeric_labels"] if labels is None else labels
+def _prefix_patterns(lists: list[str], lex: dict[str, Any], labels: list[str]) -> list[list[dict[str, Any]]]:
+    """Token patterns "cue words + numeric entity" from the cue lists of numbers.yaml (``lex``)."""
     phrases = sorted({p for name in lists for p in lex[name]})
     patterns = []
     for phrase in phrases:
@@ -106,6 +102,7 @@ class NumberSpans:
             self.matcher.add(rule["name"], patterns)
             self.rules[rule["name"]] = rule
         self.order = list(self.rules)
+        self.rank = {name: n for n, name in enumerate(self.order)}  # the earlier rule in the file wins ties
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the rule data this component compiled (``patterns.yaml``, ``numbers.yaml``) into ``path``."""
@@ -128,8 +125,7 @@ class NumberSpans:
         if not candidates:
             return doc
         # longest first, then the earlier rule in the file
-        rank = {name: n for n, name in enumerate(self.order)}
-        chosen = filter_spans(sorted(candidates, key=lambda sp: rank[sp.label_]))
+        chosen = filter_spans(sorted(candidates, key=lambda sp: self.rank[sp.label_]))
         # Live entities by key (original ones in document order, replacements after them, as a list
         # would hold them) and the key owning each token: finding what a candidate overlaps costs the
         # candidate's length, not a scan of every entity (which was quadratic on long documents).

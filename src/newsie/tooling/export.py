@@ -226,11 +226,11 @@ def calibration_feeds(folder: Path, texts: Sequence[str], limit: int = 200) -> I
     """Model inputs of the first ``limit`` windows of ``texts``, one window per feed, as the runtime builds them."""
     import numpy as np
 
-    from newsie.ner.predict import _load_tokenizer
+    from newsie.ner.runtime import load_tokenizer
     from newsie.ner.windows import encode, window_inputs, windows
 
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    tok = _load_tokenizer(folder)
+    tok = load_tokenizer(folder)
     cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     size, overlap = int(config.get("max_length", 256)) - 2, int(config.get("window_overlap", 64))
     n = 0
