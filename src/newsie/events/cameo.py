@@ -438,14 +438,15 @@ class CameoCoder:
             return None
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trig.children):
             return None  # "if Russia quickly ended the war": a condition of something said, not a reported act
+        # the cheap test first: most verbs have no actor-like subject, and matching scores many patterns
+        slots = self._slots(trig)
+        agents = [c for ch in trig.children if ch.dep_ == "agent" for c in ch.children if c.dep_ == "pobj"]
+        if not any(is_actor(t) for t in (*slots["subj"], *agents)):
+            return None
         found = self.match(trig)
         if found is None or found.code is None or found.kind not in ("pattern", "support"):
             return None  # a verb's bare default is too loose out of the lexicon ("leave" 040, "head" 060)
         if found.code.startswith("01"):
-            return None
-        slots = self._slots(trig)
-        agents = [c for ch in trig.children if ch.dep_ == "agent" for c in ch.children if c.dep_ == "pobj"]
-        if not any(is_actor(t) for t in (*slots["subj"], *agents)):
             return None
         return found
 

@@ -111,14 +111,23 @@ def article_date(ctx: Context) -> _dt.date | None:
         return cached
     date = _as_date(ctx.doc._.date)
     if date is None:
+        # the words of each of the first four paragraphs, read once (at most 9 kept: a dateline has fewer)
+        words: dict[int, list[int]] = {}
+        for t in ctx.doc:
+            if ctx.para[t.i] > 3:
+                break
+            if not (t.is_space or t.is_punct):
+                kept = words.setdefault(ctx.para[t.i], [])
+                if len(kept) <= 8:
+                    kept.append(t.i)
         for ent in ctx.ents:
             para = ctx.para[ent.start]
             if para > 3:
                 break
             if ent.label_ != "DATE":
                 continue
-            words = [t for t in ctx.doc if ctx.para[t.i] == para and not (t.is_space or t.is_punct)]
-            if len(words) > 8 or not all(ent.start <= t.i < ent.end for t in words):
+            in_para = words.get(para, [])
+            if len(in_para) > 8 or not all(ent.start <= i < ent.end for i in in_para):
                 continue
             norm = ent._.norm
             value = getattr(norm, "value", None)
@@ -210,7 +219,7 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
         rule = f"time:{ent.root.head.lower_}"
         content = _frame_content(ctx, gov, ent)
         if content is not None:  # "In the past 24 hours, Davis said, the coalition conducted ..."
-            fronted = [c for c in cands if content in (c.anchor, c.head)]
+            fronted = by_pred.get(content, [])
             if fronted:
                 owners, rule = fronted, f"time:fronted_over_frame:{ent.root.head.lower_}"
         if not owners:  # "gathered in Tehran on Friday to protest": the purpose clause's event takes it
