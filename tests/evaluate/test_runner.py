@@ -193,3 +193,20 @@ def test_split_selects_documents_from_splits_yaml(tmp_path):
     (tmp_path / "splits.yaml").unlink()
     with pytest.raises(GoldFormatError, match="needs a splits.yaml"):
         evaluate(path, _pipeline(True), split="dev")
+
+
+
+def test_test_split_lists_no_errors_whoever_calls() -> None:
+    """Regression: only the CLI hid the test split's errors; the library's to_dict/format_report listed them."""
+    from newsie.evaluate.entities import EntityScores
+    from newsie.evaluate.events import EventError
+    from newsie.evaluate.report import format_report
+    from newsie.evaluate.runner import Evaluation, SystemResult
+
+    err = EventError("d", "FN", "ATTACK", 0, 6, "attack", "[attack] on the market")
+    for split, listed in (("test", 0), ("dev", 1)):
+        sys_ = SystemResult("newsie", "m", EntityScores(), None, event_errors=[err])
+        ev = Evaluation(n_docs=1, n_gold_entities=0, n_gold_events=1, label_map="ontonotes", systems=[sys_],
+                        split=split)
+        assert len(ev.to_dict(None)["systems"][0]["event_errors"]) == listed
+        assert ("errors (newsie)" in format_report(ev, errors=5)) == bool(listed)

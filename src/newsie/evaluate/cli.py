@@ -61,15 +61,14 @@ def run(args: argparse.Namespace) -> int:
     held_out = args.split == "test"
     if held_out and args.errors > 0:
         print("newsie evaluate: --split test lists no errors (score only; read errors on dev)", file=sys.stderr)
-    n_errors = 0 if held_out else max(0, args.errors)
-    text = format_report(result, errors=n_errors)
+    text = format_report(result, errors=max(0, args.errors))
     if args.json is not None and str(args.json) == "-":
-        json.dump(result.to_dict(0 if held_out else (args.errors if args.errors > 0 else None)), sys.stdout, indent=2)
+        json.dump(result.to_dict(args.errors if args.errors > 0 else None), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
     sys.stdout.write(text)
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result.to_dict(0 if held_out else None), indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(result.to_dict(None), indent=2) + "\n", encoding="utf-8")
         print(f"scores written to {args.json}")
     return 0

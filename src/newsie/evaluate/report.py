@@ -145,6 +145,7 @@ def format_report(ev: Evaluation, errors: int = 0) -> str:
         block = events_block(s)
         if block:
             out += ["", *block]
+    errors = ev.error_limit(errors) or 0  # none on the test split, whoever calls
     for s in ev.systems:
         block = errors_block(s, errors)
         if block:

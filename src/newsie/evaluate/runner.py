@@ -79,7 +79,13 @@ class Evaluation:
                 return s
         raise KeyError(f"no system {name!r} (have {[s.name for s in self.systems]})")
 
+    def error_limit(self, errors: int | None) -> int | None:
+        """How many errors may be listed: none on the ``test`` split (scored, never inspected), else ``errors``."""
+        return 0 if self.split == "test" else errors
+
     def to_dict(self, errors: int | None = None) -> dict[str, Any]:
+        """JSON-ready scores; ``errors`` caps the listed errors (``None``: all; always none on ``test``)."""
+        errors = self.error_limit(errors)
         return {
             "split": self.split,
             "n_docs": self.n_docs,

@@ -990,8 +990,6 @@ _YEAR_GUESS_RULES = frozenset({"dates:month", "dates:month-day", "dates:season",
                                "dates:interval"})
 #: words that tie a month to the article date whatever the text ("last November", "next spring")
 _DEICTIC_WORDS = r"\b(?:last|next|this|coming|past|previous|current|upcoming)\b"
-#: Of those, the ones that stay yearless in text without a narrative time ("in June" in a travel guide).
-_GENERIC_RULES = frozenset({"dates:month", "dates:month-day", "dates:season", "dates:holiday", "dates:interval"})
 
 
 def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = None, *,
@@ -1030,7 +1028,8 @@ def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = No
             moved = _resolve(t, start, "future")
             if moved is not None:
                 return moved.model_copy(update={"rule": moved.rule + "@reference"})
-        if generic and value.rule in _GENERIC_RULES and not re.search(_DEICTIC_WORDS, t):
+        # all year-guessing rules stay yearless in text without a narrative time ("in June" in a travel guide)
+        if generic and not re.search(_DEICTIC_WORDS, t):
             _GENERIC.set(True)
             return _resolve(t, None, tense)
         return value
