@@ -89,7 +89,8 @@ def test_build_with_teacher(tmp_path, teacher):
 def test_real_build_meantime_re3d(corpora, tmp_path):
     stats = builder.build(corpora, tmp_path / "r", silver=False, corpora=["meantime", "re3d"])
     mt = stats["corpora"]["meantime"]
-    assert mt["dev"]["docs"] >= 20 and mt["train"]["docs"] >= 45
+    # 90 documents less the exclude list (4 older gold + 16 held-out event gold documents)
+    assert mt["dev"]["docs"] >= 20 and mt["train"]["docs"] >= 40
     assert mt["dev"]["spans"]["silver"] == {}
     docs = {json.loads(x)["doc"] for f in ("train.jsonl", "dev.jsonl") for x in (tmp_path / "r" / f).read_text().splitlines()}
     assert docs and not {d for c, d in builder.excluded_docs() if c == "meantime"} & docs
