@@ -387,3 +387,23 @@ def test_no_anchor_ignores_reference() -> None:
         assert tv is not None and tv.value == value and tv.anchored is False
     tv = resolve_date("two days later", None, "past", reference=Reference(R))
     assert (tv.value, tv.precision) == ("P2D", "duration")
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    # eras: "The temple was finished in 438 BC."; "Pericles ruled Athens in the 5th century BC.";
+    # "The baths date from the 2nd century AD."; "The harbour was rebuilt between 490 and 479 B.C."
+    ("438 BC", "BC0438", "year"),
+    ("480 B.C.", "BC0480", "year"),
+    ("the 5th century BC", "BC04", "century"),
+    ("the fifth century BCE", "BC04", "century"),
+    ("the 430s BC", "BC043", "decade"),
+    ("the 2nd century AD", "01", "century"),
+    ("AD 79", "0079", "year"),
+    ("between 490 and 479 B.C.", "BC0490/BC0479", "year"),  # BC years count down: still start/end
+    ("from 27 BC to AD 14", "BC0027/0014", "year"),
+])
+def test_eras(text: str, value: str, precision: str) -> None:
+    for anchor in (A, None):  # an era fixes the year: the same value with or without an article date
+        tv = resolve_date(text, anchor, "past")
+        assert tv is not None, text
+        assert (tv.value, tv.precision, tv.anchored) == (value, precision, False)

@@ -132,3 +132,10 @@ def test_tuning_sets_beat_dateparser(corpora, nlp) -> None:
         assert c["newsie"] / c["found"] >= 0.85, table
         assert c["newsie"] / c["gold"] >= 0.75, table
         assert c["newsie"] > c["dateparser"], table
+
+
+def test_bc_values_are_negative_years() -> None:
+    """TIMEX3's BC values read as the negative years GUM writes ("-0438")."""
+    assert E.iso_bounds("BC0438") == E.iso_bounds("-0438") == ((-438, 1, 1), (-438, 12, 31))
+    assert E.iso_bounds("BC04") == ((-499, 1, 1), (-400, 12, 31))  # the 5th century BC
+    assert E.iso_bounds("BC043") == ((-439, 1, 1), (-430, 12, 31))  # the 430s BC

@@ -332,7 +332,7 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
                 a = shared
                 break
     conjunction = " and " in t and not t.startswith("between ")  # "October and April": two dates, no interval
-    if a is not None and b is not None and a.anchored and b.anchored and a.value > b.value and not conjunction:
+    if a is not None and b is not None and a.anchored and b.anchored and _after(a.value, b.value) and not conjunction:
         # "July to September" written in February: the end is the first September after the start
         m_a = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", a.value)
         if m_a:
@@ -343,9 +343,28 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
         return None
     if _GENERIC.get() and a.value.startswith("XXXX-") and b.value.startswith("XXXX-"):
         return _tv(f"{a.value}/{b.value}", a.precision, "interval", False)  # "July to September" of any year
-    if a.value.startswith("X") or b.value.startswith("X") or a.value > b.value:
+    if a.value.startswith("X") or b.value.startswith("X") or _after(a.value, b.value):
         return None
     return _tv(f"{a.value}/{b.value}", a.precision, "interval", a.anchored or b.anchored)
+
+
+def _first_year(value: str) -> int:
+    """The first year of a calendar value, BC years negative ("BC0438" -438, "BC04" -499, "199" 1990)."""
+    m = re.match(r"(BC)?(\d+)", value)
+    if m is None:
+        return 0
+    digits = m.group(2)[:4]
+    scale = 10 ** (4 - len(digits))
+    if m.group(1):
+        return -(int(digits) * scale + scale - 1)
+    return int(digits) * scale
+
+
+def _after(a: str, b: str) -> bool:
+    """``a`` starts after ``b`` (a string comparison, except that BC years count down)."""
+    if a.startswith("BC") or b.startswith("BC"):
+        return _first_year(a) > _first_year(b)
+    return a > b
 
 
 def _set(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
@@ -470,6 +489,9 @@ def _month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None
 def _year(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     """Years ("2009", "AD 842", "the year 71", "in '80"), decades ("the 1990s", "the sixties"), centuries."""
     lex = _lex()
+    era = _era(t)
+    if era is not None:
+        return era
     m = re.fullmatch(r"(?:the year |fiscal |fy ?|calendar )?(\d{4})(?: (?:season|school year|academic year))?", t)
     if m and _year_of(m.group(1)):
         return _tv(m.group(1), "year", "year", False)
@@ -504,6 +526,36 @@ def _year(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else int(lex["ordinal_words"][m.group(1)])
         return _tv(f"{n - 1:02d}", "century", "century", False)
+    return None
+
+
+_BC = r"(?:bc|bce|b c|b c e|before christ|before the common era)"
+_AD = r"(?:ad|ce|a d|c e)"
+
+
+def _era(t: str) -> TimeValue | None:
+    """Years, decades and centuries with an era: "438 BC" (``BC0438``), "the 430s BC" (``BC043``), "the 5th
+    century BC" (``BC04``: 499-400 BC, as HeidelTime writes it), "the 2nd century AD" (``01``), "AD 79".
+
+    TIMEX3 has no negative years; its BC values carry the prefix.  An era word makes any number a year.
+    """
+    lex = _lex()
+    m = re.fullmatch(rf"(?:the year )?(\d{{1,4}}) ?({_BC}|{_AD})|(?:the year )?({_AD}) (\d{{1,4}})", t)
+    if m:
+        n = int(m.group(1) or m.group(4))
+        bc = m.group(2) is not None and re.fullmatch(_BC, m.group(2)) is not None
+        if not 0 < n < (10000 if bc else 2200):
+            return None
+        return _tv(f"BC{n:04d}" if bc else f"{n:04d}", "year", "era", False)
+    m = re.fullmatch(rf"(?:the )?(\d{{1,3}})0'?s ?({_BC}|{_AD})", t)
+    if m:
+        bc = re.fullmatch(_BC, m.group(2)) is not None
+        return _tv(f"BC{int(m.group(1)):03d}" if bc else f"{int(m.group(1)):03d}", "decade", "era", False)
+    m = re.fullmatch(rf"(?:the )?(?:(\d{{1,2}})(?:st|nd|rd|th)|({_alt(lex['ordinal_words'])}))[- ]century ?({_BC}|{_AD})", t)
+    if m:
+        n = int(m.group(1)) if m.group(1) else int(lex["ordinal_words"][m.group(2)])
+        bc = re.fullmatch(_BC, m.group(3)) is not None
+        return _tv(f"BC{n - 1:02d}" if bc else f"{n - 1:02d}", "century", "era", False)
     return None
 
 
