@@ -331,3 +331,54 @@ def test_number_spans_work_is_linear_in_the_number_of_entities() -> None:
         changed.append(sum(e.text == "about 5" for e in doc.ents))
     assert changed == [40, 160]  # every "about 5" became one entity
     assert counts[1] <= 4 * 1.5 * counts[0], counts
+
+
+def _labelled(text: str, date, ents: list[tuple[str, str]]):
+    """Like :func:`_marked`, with a label per entity: ``[("the 2022 World Cup", "EVENT"), ...]``."""
+    from newsie.normalize.component import Normaliser
+
+    nlp = _base()
+    doc = nlp(text)
+    doc._.date = date
+    spans, at = [], 0
+    for sub, label in ents:
+        start = text.index(sub, at)
+        spans.append(doc.char_span(start, start + len(sub), label=label))
+        at = start + len(sub)
+    doc.ents = spans
+    return Normaliser(nlp)(doc)
+
+
+def _timex(doc) -> dict[str, str | None]:
+    return {s.text: (s._.norm.value if s._.norm is not None else None) for s in doc.spans["newsie_timex"]}
+
+
+@pytest.mark.parametrize(("sentence", "ents", "expected"), [
+    # a year inside an event's name (TimeML tags it; the NER calls the whole name EVENT)
+    ("The stadium hosted the 2022 World Cup final.", [("the 2022 World Cup", "EVENT")], {"2022": "2022"}),
+    # a named period with fixed bounds
+    ("The factory made tanks during World War II.", [("World War II", "EVENT")],
+     {"World War II": "1939-09-01/1945-09-02"}),
+    # season nouns; "spring" only after a season cue
+    ("The town has long, dry summers and wet winters.", [], {"summers": "XXXX-SU", "winters": "XXXX-WI"}),
+    ("Visitors drink from the spring behind the church.", [], {}),
+    # a year with an era
+    ("The temple was finished in 438 BC after years of work.", [], {"438 BC": "BC0438"}),
+    # a named date
+    ("Airport security changed after 9/11.", [], {"9/11": "2001-09-11"}),
+    # a lone CARDINAL shaped like a year that counts nothing is a year; one that counts people is not
+    ("The east wing came later: 1669, the guide says.", [("1669", "CARDINAL")], {"1669": "1669"}),
+    ("The hall seats 1500 people.", [("1500", "CARDINAL")], {}),
+])
+def test_completer_classes(sentence: str, ents, expected) -> None:
+    doc = _labelled(sentence, "2010-06-01", ents)
+    assert _timex(doc) == expected
+
+
+def test_completer_three_digit_years_only_in_historical_text() -> None:
+    """"about 373" is a year in a life of a 4th-century monk; "about 300 men" is not; news gets neither."""
+    text = "Jerome was born in 347 and died in 420. He left Rome about 373, with about 300 men."
+    doc = _labelled(text, "2005-01-01", [("347", "DATE"), ("420", "DATE")])
+    assert _timex(doc) == {"373": "0373"}
+    news = _labelled("The index rose about 373, with about 300 firms up.", "2005-01-01", [])
+    assert _timex(news) == {}

@@ -201,7 +201,7 @@ class Normaliser:
 
         anchor = doc._.date
         text_time = TextTime(doc, anchor)  # the reference time moves through the document in reading order
-        timex = missed_dates(doc)
+        timex = missed_dates(doc, historical=text_time.historical)
         doc.spans[TIMEX_SPANS] = timex
         for ent in sorted([*doc.ents, *timex], key=lambda s: (s.start, s.end)):
             if ent.label_ not in NORMALISED_LABELS:

@@ -62,7 +62,8 @@ def _lex() -> dict:
 
 _DAY_UNITS = {"day", "week", "month", "year"}
 _WORD_LISTS = ("offset_cues", "forward_prepositions", "past_prepositions", "year_prepositions",
-               "reference_adverbs", "reporting_lemmas", "strip_prefixes", "future_auxes", "future_governors")
+               "reference_adverbs", "reporting_lemmas", "strip_prefixes", "future_auxes", "future_governors",
+               "early_year_cues", "season_nouns", "ambiguous_seasons", "season_cues")
 
 
 def validate_dates_lexicon(data: dict, source: str = "dates.yaml") -> dict:
@@ -95,6 +96,17 @@ def validate_dates_lexicon(data: dict, source: str = "dates.yaml") -> dict:
     for zone, suffix in data["time_zones"].items():
         if not isinstance(suffix, str) or not re.fullmatch(r"|Z|[+-]\d{2}:\d{2}", suffix):
             fail(f"time_zones.{zone}", "expected Z, +HH:MM, -HH:MM or an empty string")
+    for key in ("named_dates", "named_periods"):
+        if key not in data:
+            fail(key, "missing")
+        for name, value in data[key].items():
+            ends = str(value).split("/")
+            if name != name.lower() or len(ends) > 2 or not all(
+                    re.fullmatch(r"\d{4}(?:-\d{2}-\d{2})?", e) for e in ends):
+                fail(f"{key}.{name}", "expected a lower-case name and YYYY, YYYY-MM-DD or an interval of them")
+    if not (isinstance(data.get("year_holding_labels"), list) and all(
+            isinstance(w, str) and w == w.upper() for w in data["year_holding_labels"])):
+        fail("year_holding_labels", "expected a list of upper-case entity labels")
     for word, mod in data["duration_bound_mods"].items():
         if mod not in set(data["bound_mods"].values()):
             fail(f"duration_bound_mods.{word}", f"{mod!r} is not a bound mod")
@@ -312,6 +324,18 @@ def _holiday(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | No
         return None
     value = _month_day(day, anchor, tense)
     return value.model_copy(update={"rule": "dates:holiday"}) if value is not None else None
+
+
+def _named(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """Named dates and periods with fixed bounds (``named_dates``, ``named_periods``): "9/11", "World War II"."""
+    lex = _lex()
+    if t in lex["named_dates"]:
+        return _tv(lex["named_dates"][t], "day", "named-date", False)
+    if t in lex["named_periods"]:
+        value = lex["named_periods"][t]
+        precision = "day" if len(value.split("/")[0]) == 10 else "year"
+        return _tv(value, precision, "named-period", False)
+    return None
 
 
 def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> TimeValue | None:
@@ -966,7 +990,7 @@ def _ref_keyword(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue 
 
 Handler = Callable[[str, "Date | None", "Tense | None"], "TimeValue | None"]
 HANDLERS: tuple[Handler, ...] = (
-    _anaphoric, _ref, _set, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
+    _anaphoric, _ref, _set, _named, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
     _season, _ago, _run, _duration, _clock, _week_of_month, _ordinal_day, _unspecified,
 )
 
@@ -1273,41 +1297,78 @@ def with_context(span: Span, tense: Tense | None) -> tuple[str, Tense | None]:
     return text, tense
 
 
-def missed_dates(doc: object) -> list[Span]:
+def missed_dates(doc: object, historical: bool = False) -> list[Span]:
     """Date expressions the NER left out, as DATE spans for ``doc.spans["newsie_timex"]`` (not ``doc.ents``).
 
     Only forms whose shape makes them dates (lists in ``dates.yaml``): a year after a temporal preposition
-    ("in 2017", "since 1602"), a numeric date ("7/8/07", even where the NER called it CARDINAL), and the
-    TimeML reference adverbs ("now", "currently", "recently").  Otherwise a token inside any entity is
-    left to the NER.
+    ("in 2017", "since 1602", "1955 - 2011"), a numeric date ("7/8/07", even where the NER called it
+    CARDINAL), a named date ("9/11"), the TimeML reference adverbs ("now", "currently", "recently"), a year
+    with an era ("438 BC"), a season noun ("hot summers"), a year inside an event's or organisation's name
+    ("the 2022 FIFA World Cup", TimeML tags it), a named period the NER calls EVENT ("World War II"), a
+    one-token CARDINAL shaped like a year that counts nothing ("1669, reportedly built"), and in a text that
+    narrates the past (``historical``) a three-digit year after a cue ("about 373").  Otherwise a token inside
+    any other entity is left to the NER.
     """
     from spacy.tokens import Span as _Span
 
     lex = _lex()
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}  # type: ignore[attr-defined]
-    dated = {i for e in doc.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}  # type: ignore[attr-defined]
+    ents = list(doc.ents)  # type: ignore[attr-defined]
+    label_of = {i: e for e in ents for i in range(e.start, e.end)}
+    dated = {i for e in ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}
     out: list[Span] = []
     preps = set(lex["year_prepositions"])
+    early_cues = set(lex["early_year_cues"])
+    seasons, ambiguous, season_cues = set(lex["season_nouns"]), set(lex["ambiguous_seasons"]), set(lex["season_cues"])
+    holding = set(lex["year_holding_labels"])
     adverbs = {tuple(p.split(" ")): p for p in lex["reference_adverbs"]}
     longest = max((len(k) for k in adverbs), default=1)
-    i = 0
     n = len(doc)  # type: ignore[arg-type]
+    for e in ents:
+        if e.label_ == "EVENT" and normalise(e.text) in lex["named_periods"]:
+            out.append(_Span(doc, e.start, e.end, label="DATE"))  # type: ignore[arg-type]
+
+    def counts_nothing(j: int) -> bool:
+        """The token after a number is not what it counts ("1669 ," yes; "300 men", "373 soldiers" no)."""
+        return j >= n or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or doc[j].lower_ in ("bc", "bce", "ad")  # type: ignore[index]
+
+    i = 0
     while i < n:
         tok = doc[i]  # type: ignore[index]
-        if i not in dated and re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text):
+        ent = label_of.get(i)
+        prev = doc[i - 1].lower_ if i > 0 else ""  # type: ignore[index]
+        if i not in dated and (re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text)
+                               or tok.lower_ in lex["named_dates"]):
             out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]  # even if NER said CARDINAL
             i += 1
             continue
-        if i in taken:
+        if i in dated:
             i += 1
             continue
-        prev = doc[i - 1].lower_ if i > 0 else ""  # type: ignore[index]
-        if re.fullmatch(r"1\d{3}|20\d{2}", tok.text) and prev in preps:
+        year_shaped = re.fullmatch(r"1\d{3}|20\d{2}", tok.text) is not None
+        era = i + 1 < n and re.fullmatch(r"\d{1,4}", tok.text) and re.fullmatch(
+            _BC, normalise(doc[i + 1].text)) is not None  # type: ignore[index]
+        lone_cardinal = ent is not None and ent.label_ == "CARDINAL" and len(ent) == 1
+        if era and (ent is None or lone_cardinal):
+            out.append(_Span(doc, i, i + 2, label="DATE"))  # type: ignore[arg-type]
+            i += 2
+            continue
+        in_name = year_shaped and ent is not None and ent.label_ in holding
+        lone_year = year_shaped and lone_cardinal and counts_nothing(i + 1) and prev != "$"
+        early_year = (historical and (ent is None or lone_cardinal) and re.fullmatch(r"[1-9]\d{2}", tok.text)
+                      is not None and (prev in early_cues or prev in preps) and counts_nothing(i + 1))
+        if in_name or lone_year or early_year:
             out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
+        elif ent is not None:
+            pass
+        elif year_shaped and prev in preps:
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
+        elif tok.pos_ == "NOUN" and (tok.lower_ in seasons or tok.lower_ in ambiguous and prev in season_cues):
+            start = i - 1 if i > 0 and prev in ("early", "late", "mid") and (i - 1) not in label_of else i
+            out.append(_Span(doc, start, i + 1, label="DATE"))  # type: ignore[arg-type]
         else:
             for k in range(longest, 0, -1):
                 words = tuple(t.lower_ for t in doc[i:i + k])  # type: ignore[index]
-                if len(words) == k and words in adverbs and not any(j in taken for j in range(i, i + k)):
+                if len(words) == k and words in adverbs and not any(j in label_of for j in range(i, i + k)):
                     out.append(_Span(doc, i, i + k, label="DATE"))  # type: ignore[arg-type]
                     i += k - 1
                     break
