@@ -149,7 +149,9 @@ def _marked(text: str, date, dates: list[str], label: str = "DATE"):
 
 
 def _values(doc) -> dict[str, str | None]:
-    found = [*doc.ents, *doc.spans.get("newsie_timex", [])]
+    """Entities and the completer's spans outside them (the pieces of a joined entity are in :func:`_timex`)."""
+    inside = {i for e in doc.ents for i in range(e.start, e.end)}
+    found = [*doc.ents, *(s for s in doc.spans.get("newsie_timex", []) if s.start not in inside)]
     return {e.text: (e._.norm.value if e._.norm is not None else None) for e in found}
 
 
@@ -382,3 +384,27 @@ def test_completer_three_digit_years_only_in_historical_text() -> None:
     assert _timex(doc) == {"373": "0373"}
     news = _labelled("The index rose about 373, with about 300 firms up.", "2005-01-01", [])
     assert _timex(news) == {}
+
+
+def test_generic_text_keeps_modal_advice_yearless() -> None:
+    """A travel guide's "should visit from early October to late April" is any year's; each end keeps its mod."""
+    doc = _marked("Divers should visit from early October to late April. The reef is calm and the water is warm.",
+                  "2006-07-04", ["early October to late April"])
+    assert doc.ents[0]._.norm.value == "XXXX-10/XXXX-04"
+    pieces = {s.text: (s._.norm.value, s._.norm.mod) for s in doc.spans["newsie_timex"]}
+    assert pieces == {"early October": ("XXXX-10", "START"), "late April": ("XXXX-04", "END")}
+
+
+def test_entity_joining_two_dates_is_split() -> None:
+    """NER joined a holiday, a day and a year in one DATE; the parts that resolve are TIMEX pieces."""
+    doc = _marked("The flag was raised on Waitangi Day - February 6 - this year, officials said.", "2015-05-07",
+                  ["Waitangi Day - February 6 - this year"])
+    assert doc.ents[0]._.norm is None
+    assert _timex(doc) == {"February 6": "2015-02-06", "this year": "2015"}
+
+
+def test_interval_pieces_share_the_year() -> None:
+    doc = _marked("The show runs January 23 - March 9 2014 in the museum.", "2014-01-28",
+                  ["January 23 - March 9 2014"])
+    assert doc.ents[0]._.norm.value == "2014-01-23/2014-03-09"
+    assert _timex(doc) == {"January 23": "2014-01-23", "March 9 2014": "2014-03-09"}

@@ -1256,7 +1256,7 @@ class TextTime:
         return None
 
     def is_generic(self, tense: Tense | None) -> bool:
-        return self.generic and tense in (None, "present")
+        return self.generic and tense != "past"
 
     def update(self, value: TimeValue | None, span: Span) -> None:
         if value is None or self.anchor is None:
