@@ -408,3 +408,18 @@ def test_interval_pieces_share_the_year() -> None:
                   ["January 23 - March 9 2014"])
     assert doc.ents[0]._.norm.value == "2014-01-23/2014-03-09"
     assert _timex(doc) == {"January 23": "2014-01-23", "March 9 2014": "2014-03-09"}
+
+
+def test_tense_from_the_sentence_when_no_verb_governs() -> None:
+    """"Thursday night" under "willing to skip" has no tense of its own; the sentence's "admitted" is past."""
+    doc = _marked("The student admitted she was willing to skip class Thursday night.", "2014-01-28",
+                  ["Thursday night"])
+    assert doc.ents[0]._.norm.value == "2014-01-23TNI"
+
+
+def test_a_past_tense_report_reads_untensed_weekdays_as_past() -> None:
+    """A caption with no verb in a report told in the past: its "Friday" is the one gone."""
+    text = ("Crowds packed the hall. Police closed the road, and organisers moved the stalls outside, a "
+            "spokesman said. Vendors sold out early. The far end of the floor, shortly after opening Friday.")
+    doc = _marked(text, "2016-09-07", ["Friday"])
+    assert doc.ents[0]._.norm.value == "2016-09-02"

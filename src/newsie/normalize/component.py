@@ -320,7 +320,7 @@ def normalise_span(ent: Span, anchor: Any = None, text_time: Any = None) -> Any:
         if text_time is None:
             value = resolve_date(ent.text, anchor, tense_of(ent))
         else:
-            text, tense = with_context(ent, tense_of(ent))
+            text, tense = with_context(ent, tense_of(ent) or text_time.sentence_tense(ent))
             reference, generic = text_time.reference_for(ent), text_time.is_generic(tense)
             value = resolve_date(text, anchor, tense, reference=reference, generic=generic)
             if value is None and text != ent.text:

@@ -1221,6 +1221,11 @@ class TextTime:
         #: or the other; a travel guide or a how-to neither, and its present-tense "in June" is any June
         self.generic = (anchor is not None and near == 0
                         and 1000 * reporting / max(1, len(words)) < GENERIC_REPORTING_PER_1000)
+        finite_past = sum(t.tag_ == "VBD" for t in doc)  # type: ignore[attr-defined]
+        finite_present = sum(t.tag_ in ("VBZ", "VBP") for t in doc)  # type: ignore[attr-defined]
+        #: a report told in the past (most finite verbs past tense): a mention with no tense of its own or
+        #: of its sentence is read as past ("shortly after opening Friday" in a report is the Friday gone)
+        self.narrative_tense: Tense | None = "past" if finite_past > 2 * finite_present and not self.generic else None
         self._sentence: dict[int, int] = {}
         if doc.has_annotation("SENT_START"):  # type: ignore[attr-defined]
             for i, sent in enumerate(doc.sents):  # type: ignore[attr-defined]
@@ -1254,6 +1259,14 @@ class TextTime:
             century = self.reference.day.year // 100 * 100
             return _tv(f"{century + int(t):04d}", "year", "bare-year", True)
         return None
+
+    def sentence_tense(self, span: Span) -> Tense | None:
+        """The tense of the sentence's main verb, for a mention no verb governs ("shortly after opening Friday")."""
+        if not span.doc.has_annotation("SENT_START") or self.anchor is None:
+            return None
+        root = span.sent.root
+        tense = _verb_tense(root) if root.pos_ in ("VERB", "AUX") else None
+        return tense or self.narrative_tense
 
     def is_generic(self, tense: Tense | None) -> bool:
         return self.generic and tense != "past"
