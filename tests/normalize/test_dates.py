@@ -407,3 +407,13 @@ def test_eras(text: str, value: str, precision: str) -> None:
         tv = resolve_date(text, anchor, "past")
         assert tv is not None, text
         assert (tv.value, tv.precision, tv.anchored) == (value, precision, False)
+
+
+def test_generic_text_ignores_its_history_paragraph() -> None:
+    """A guide's "The fort was built in 1602. The museum opens in June." : June of any year, not 1602's."""
+    from newsie.normalize.dates import Reference
+
+    far = Reference(dt.date(1602, 1, 1), "year", 0, far=True)
+    assert resolve_date("June", A, "present", reference=far, generic=True).value == "XXXX-06"
+    # in a text with a narrative time the far reference still lends its year
+    assert resolve_date("June", A, "past", reference=far).value == "1602-06"

@@ -1098,16 +1098,17 @@ def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = No
         value = _resolve(t, anchor, tense)
         if value is None or anchor is None or not value.anchored or value.rule not in _YEAR_GUESS_RULES:
             return value
+        # all year-guessing rules stay yearless in text without a narrative time ("in June" in a travel guide),
+        # even after the guide's history paragraph set a far reference
+        if generic and not re.search(_DEICTIC_WORDS, t):
+            _GENERIC.set(True)
+            return _resolve(t, None, tense)
         if reference is not None and reference.far:
             start = Date(reference.day.year, 1, 1) if reference.precision == "year" else reference.day
             _REFERENCE.set(None)
             moved = _resolve(t, start, "future")
             if moved is not None:
                 return moved.model_copy(update={"rule": moved.rule + "@reference"})
-        # all year-guessing rules stay yearless in text without a narrative time ("in June" in a travel guide)
-        if generic and not re.search(_DEICTIC_WORDS, t):
-            _GENERIC.set(True)
-            return _resolve(t, None, tense)
         return value
     finally:
         _REFERENCE.reset(token)
