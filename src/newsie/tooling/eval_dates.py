@@ -165,6 +165,11 @@ def gum_key(attrs: dict[str, str]) -> Key:
     hi_b = iso_bounds(hi) if hi else None
     if (lo and lo_b is None) or (hi and hi_b is None):
         return " ".join(f"{k}={v}" for k, v in sorted(attrs.items()))
+    if lo_b and hi_b and re.fullmatch(r"-?\d+-01-01", lo or "") and re.fullmatch(r"-?\d+-01-01", hi or "") \
+            and hi_b[0][0] is not None and lo_b[0][0] is not None and hi_b[0][0] - lo_b[0][0] >= 9:
+        # a decade or century whose last year is written as its January 1 ("the 1960s": from="1960-01-01"
+        # to="1969-01-01"; "the 11th century": to="1099-01-01"): the end is that year's last day
+        hi_b = (hi_b[0], (hi_b[0][0], 12, 31))
     return (lo_b[0] if lo_b else None, hi_b[1] if hi_b else None)
 
 
