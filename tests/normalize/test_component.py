@@ -423,3 +423,14 @@ def test_a_past_tense_report_reads_untensed_weekdays_as_past() -> None:
             "spokesman said. Vendors sold out early. The far end of the floor, shortly after opening Friday.")
     doc = _marked(text, "2016-09-07", ["Friday"])
     assert doc.ents[0]._.norm.value == "2016-09-02"
+
+
+def test_a_guide_addressing_the_reader_is_generic_even_with_a_recent_year() -> None:
+    text = ("You can reach the islands by ferry, which reopened in 2012 after repairs. If you visit, bring your "
+            "own water; your guide will meet you at the pier. Boats run in October and April.")
+    doc = _marked(text, "2012-05-01", ["2012", "October and April"])
+    assert _timex(doc) == {"October": "XXXX-10", "April": "XXXX-04"}
+    # the same sentence in a report (no second person, reported speech) keeps the article's year
+    news = _marked("The ferry reopened in 2012 after repairs, officials said. Boats ran in October and April.",
+                   "2012-05-01", ["2012", "October and April"])
+    assert _timex(news) == {"October": "2011-10", "April": "2012-04"}

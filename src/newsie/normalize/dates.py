@@ -1171,6 +1171,10 @@ def tense_of(span: Span | Token) -> Tense | None:
 #: often than this (reporting verbs per 1,000 words) has no narrative time.  Chosen on GUM train (voyage vs
 #: news and interviews) and MEANTIME airbus/apple; the seed article (no year at all, 17 per 1,000) is news.
 GENERIC_REPORTING_PER_1000 = 5.0
+#: A text with this many second-person words per 1,000 (and the reporting rate above) is generic even if it
+#: writes the article's year.  Chosen on GUM train (voyage guides 21-38; interviews that report speech 16-34,
+#: news below 4) and MEANTIME airbus/apple (at most 13).
+GENERIC_SECOND_PERSON_PER_1000 = 20.0
 
 
 def _reference_of(value: TimeValue, sentence: int, anchor: Date) -> Reference | None:
@@ -1220,7 +1224,11 @@ class TextTime:
         reporting = sum(t.lemma_.lower() in _lex()["reporting_lemmas"] for t in doc)  # type: ignore[attr-defined]
         #: it never writes the article date's year and seldom reports speech ("said", "told"): news does one
         #: or the other; a travel guide or a how-to neither, and its present-tense "in June" is any June
-        self.generic = (anchor is not None and near == 0
+        #: ... or it addresses the reader throughout ("you", "your": a guide, a how-to), even where it names a
+        #: recent year ("reopened in 2005")
+        second = sum(w in ("you", "your", "yours", "yourself", "yourselves") for w in words)
+        self.generic = (anchor is not None
+                        and (near == 0 or 1000 * second / max(1, len(words)) >= GENERIC_SECOND_PERSON_PER_1000)
                         and 1000 * reporting / max(1, len(words)) < GENERIC_REPORTING_PER_1000)
         finite_past = sum(t.tag_ == "VBD" for t in doc)  # type: ignore[attr-defined]
         finite_present = sum(t.tag_ in ("VBZ", "VBP") for t in doc)  # type: ignore[attr-defined]
