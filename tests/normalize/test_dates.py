@@ -234,6 +234,7 @@ def test_days_ago(n: int, anchor: dt.date) -> None:
     ("A source cited by Daily NK on Thursday said the plan changed.", "Thursday", "past"),
     ("The talks have resumed this week.", "this week", "past"),
     ("Prices are rising this month.", "this month", "present"),
+    ("The referendum is to be held on March 3.", "March 3", "future"),  # the be-to future
 ])
 def test_tense_of(nlp, sentence: str, date_text: str, tense: str) -> None:
     from newsie.api import make_doc
@@ -417,3 +418,9 @@ def test_generic_text_ignores_its_history_paragraph() -> None:
     assert resolve_date("June", A, "present", reference=far, generic=True).value == "XXXX-06"
     # in a text with a narrative time the far reference still lends its year
     assert resolve_date("June", A, "past", reference=far).value == "1602-06"
+
+
+def test_back_is_ago() -> None:
+    """"We met two years back." / "a few months back": counted from the article date, like "ago"."""
+    assert resolve_date("two years back", A, "past").value == "2021"
+    assert resolve_date("a few months back", A, "past").value == "PAST_REF"

@@ -796,7 +796,7 @@ _UNIT = r"(?P<u>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months
 
 
 def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
-    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|earlier|before|later|after|afterwards|afterward|from now|hence)", t)
+    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|back|earlier|before|later|after|afterwards|afterward|from now|hence)", t)
     if not m:
         return None
     count = _count(m.group("n"))
@@ -805,8 +805,8 @@ def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
         return None
     code, precision = unit
     direction = m.group("dir")
-    relative_to_dct = direction in ("ago", "from now", "hence")
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    relative_to_dct = direction in ("ago", "back", "from now", "hence")  # "two years back" is "two years ago"
+    sign = -1 if direction in ("ago", "back", "earlier", "before") else 1
     dirword = "past" if sign < 0 else "future"
     if not relative_to_dct and anchor is not None and count != "X" and count == int(count):
         # "two days later", "a year earlier": a point, the reference time moved by the offset
@@ -1128,6 +1128,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         head = verb.head
         if head.lemma_.lower() in lex["future_governors"] or head.lower_ in lex["future_governors"]:
             return "future"
+        if head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to be held", "are to travel": the be-to future
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             return _verb_tense(head, depth + 1)
         return "future"
