@@ -434,3 +434,12 @@ def test_a_guide_addressing_the_reader_is_generic_even_with_a_recent_year() -> N
     news = _marked("The ferry reopened in 2012 after repairs, officials said. Boats ran in October and April.",
                    "2012-05-01", ["2012", "October and April"])
     assert _timex(news) == {"October": "2011-10", "April": "2012-04"}
+
+
+def test_three_digit_year_ranges_in_historical_text() -> None:
+    """"He ruled 306 - 337" in an emperor's life is a range of years; a season takes a three-digit year too."""
+    text = "Constantine was born in 272 and died in 337. He ruled 306 - 337 and spent the winter of 312 in Rome."
+    doc = _marked(text, "2005-01-01", ["272", "337", "306 - 337", "the winter of 312"])
+    values = {e.text: e._.norm.value for e in doc.ents}
+    assert values["306 - 337"] == "0306/0337"
+    assert values["the winter of 312"] == "0312-WI"

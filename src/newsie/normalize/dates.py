@@ -747,12 +747,12 @@ def _season(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | Non
     if m:  # "summers", "the winters": every summer, of no year
         return _tv(f"XXXX-{seasons[m.group('s')][0]}", "season", "season", False)
     m = re.fullmatch(rf"(?:(?P<dir>last|this|next|this past|past|coming) )?(?:the )?(?P<s>{_alt(seasons)})"
-                     rf"(?: (?:of )?(?P<y>\d{{4}})(?: ?- ?\d{{2,4}})?)?", t)  # "the winter of 1776-77"
+                     rf"(?: (?:of )?(?P<y>\d{{4}}|[1-9]\d{{2}})(?: ?- ?\d{{2,4}})?)?", t)  # "the winter of 1776-77"
     if not m:
         return None
     code, first_month = seasons[m.group("s")]
     if m.group("y"):
-        return _tv(f"{m.group('y')}-{code}", "season", "season", False)
+        return _tv(f"{int(m.group('y')):04d}-{code}", "season", "season", False)
     if anchor is None:
         return _tv(f"XXXX-{code}", "season", "season", False)
     cands = []
@@ -1262,7 +1262,12 @@ class TextTime:
         not a year, so elsewhere this gives nothing.
         """
         t = text.strip().lstrip("'’")
-        if not self.historical or not t.isdigit() or self.reference is None:
+        if not self.historical or self.reference is None:
+            return None
+        m = re.fullmatch(r"(?:about |c\.? |circa )?([1-9]\d{2}) ?(?:-|\u2013|to) ?([1-9]\d{2})", t.lower())
+        if m and int(m.group(1)) < int(m.group(2)):  # "306 - 337" in a Roman emperor's life
+            return _tv(f"{int(m.group(1)):04d}/{int(m.group(2)):04d}", "year", "bare-year", False)
+        if not t.isdigit():
             return None
         if len(t) == 3 and int(t) >= 100:
             return _tv(f"{int(t):04d}", "year", "bare-year", False)
