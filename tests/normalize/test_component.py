@@ -371,6 +371,8 @@ def _timex(doc) -> dict[str, str | None]:
     # a lone CARDINAL shaped like a year that counts nothing is a year; one that counts people is not
     ("The east wing came later: 1669, the guide says.", [("1669", "CARDINAL")], {"1669": "1669"}),
     ("The hall seats 1500 people.", [("1500", "CARDINAL")], {}),
+    # the end of a range that runs to today
+    ("She has coached the club (2013 - present) without a break.", [("2013", "DATE")], {"present": "PRESENT_REF"}),
 ])
 def test_completer_classes(sentence: str, ents, expected) -> None:
     doc = _labelled(sentence, "2010-06-01", ents)

@@ -1336,7 +1336,7 @@ def missed_dates(doc: object, historical: bool = False) -> list[Span]:
     ("the 2022 FIFA World Cup", TimeML tags it), a named period the NER calls EVENT ("World War II"), a
     one-token CARDINAL shaped like a year that counts nothing ("1669, reportedly built"), and in a text that
     narrates the past (``historical``) a three-digit year after a cue ("about 373").  Otherwise a token inside
-    any other entity is left to the NER.
+    any other entity is left to the NER.  The "present" that ends a range ("2013 - present") is PRESENT_REF.
     """
     from spacy.tokens import Span as _Span
 
@@ -1391,6 +1391,8 @@ def missed_dates(doc: object, historical: bool = False) -> list[Span]:
             pass
         elif year_shaped and prev in preps:
             out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
+        elif tok.lower_ == "present" and prev in ("-", "\u2013", "\u2014", "to", "until") and (i - 2) in dated:
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]  # "(2013 - present)"
         elif tok.pos_ == "NOUN" and (tok.lower_ in seasons or tok.lower_ in ambiguous and prev in season_cues):
             start = i - 1 if i > 0 and prev in ("early", "late", "mid") and (i - 1) not in label_of else i
             out.append(_Span(doc, start, i + 1, label="DATE"))  # type: ignore[arg-type]
