@@ -1360,11 +1360,17 @@ def missed_dates(doc: object, historical: bool = False) -> list[Span]:
         """The token after a number is not what it counts ("1669 ," yes; "300 men", "373 soldiers" no)."""
         return j >= n or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or doc[j].lower_ in ("bc", "bce", "ad")  # type: ignore[index]
 
+    lowers = [t.lower_ for t in doc]  # type: ignore[attr-defined]
+    # words that can start a form without a digit: anything else without a digit is skipped at once
+    starters = seasons | ambiguous | {"present"} | set(lex["named_dates"]) | {k[0] for k in adverbs}
     i = 0
     while i < n:
+        if lowers[i] not in starters and not any(c.isdigit() for c in lowers[i]):
+            i += 1
+            continue
         tok = doc[i]  # type: ignore[index]
         ent = label_of.get(i)
-        prev = doc[i - 1].lower_ if i > 0 else ""  # type: ignore[index]
+        prev = lowers[i - 1] if i > 0 else ""
         if i not in dated and (re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text)
                                or tok.lower_ in lex["named_dates"]):
             out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]  # even if NER said CARDINAL
@@ -1398,7 +1404,7 @@ def missed_dates(doc: object, historical: bool = False) -> list[Span]:
             out.append(_Span(doc, start, i + 1, label="DATE"))  # type: ignore[arg-type]
         else:
             for k in range(longest, 0, -1):
-                words = tuple(t.lower_ for t in doc[i:i + k])  # type: ignore[index]
+                words = tuple(lowers[i:i + k])
                 if len(words) == k and words in adverbs and not any(j in label_of for j in range(i, i + k)):
                     out.append(_Span(doc, i, i + k, label="DATE"))  # type: ignore[arg-type]
                     i += k - 1
