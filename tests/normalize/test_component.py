@@ -149,7 +149,9 @@ def _marked(text: str, date, dates: list[str], label: str = "DATE"):
 
 
 def _values(doc) -> dict[str, str | None]:
-    found = [*doc.ents, *doc.spans.get("newsie_timex", [])]
+    """Entities and the completer's spans outside them (the pieces of a joined entity are in :func:`_timex`)."""
+    inside = {i for e in doc.ents for i in range(e.start, e.end)}
+    found = [*doc.ents, *(s for s in doc.spans.get("newsie_timex", []) if s.start not in inside)]
     return {e.text: (e._.norm.value if e._.norm is not None else None) for e in found}
 
 
@@ -331,3 +333,115 @@ def test_number_spans_work_is_linear_in_the_number_of_entities() -> None:
         changed.append(sum(e.text == "about 5" for e in doc.ents))
     assert changed == [40, 160]  # every "about 5" became one entity
     assert counts[1] <= 4 * 1.5 * counts[0], counts
+
+
+def _labelled(text: str, date, ents: list[tuple[str, str]]):
+    """Like :func:`_marked`, with a label per entity: ``[("the 2022 World Cup", "EVENT"), ...]``."""
+    from newsie.normalize.component import Normaliser
+
+    nlp = _base()
+    doc = nlp(text)
+    doc._.date = date
+    spans, at = [], 0
+    for sub, label in ents:
+        start = text.index(sub, at)
+        spans.append(doc.char_span(start, start + len(sub), label=label))
+        at = start + len(sub)
+    doc.ents = spans
+    return Normaliser(nlp)(doc)
+
+
+def _timex(doc) -> dict[str, str | None]:
+    return {s.text: (s._.norm.value if s._.norm is not None else None) for s in doc.spans["newsie_timex"]}
+
+
+@pytest.mark.parametrize(("sentence", "ents", "expected"), [
+    # a year inside an event's name (TimeML tags it; the NER calls the whole name EVENT)
+    ("The stadium hosted the 2022 World Cup final.", [("the 2022 World Cup", "EVENT")], {"2022": "2022"}),
+    # a named period with fixed bounds
+    ("The factory made tanks during World War II.", [("World War II", "EVENT")],
+     {"World War II": "1939-09-01/1945-09-02"}),
+    # season nouns; "spring" only after a season cue
+    ("The town has long, dry summers and wet winters.", [], {"summers": "XXXX-SU", "winters": "XXXX-WI"}),
+    ("Visitors drink from the spring behind the church.", [], {}),
+    # a year with an era
+    ("The temple was finished in 438 BC after years of work.", [], {"438 BC": "BC0438"}),
+    # a named date
+    ("Airport security changed after 9/11.", [], {"9/11": "2001-09-11"}),
+    # a lone CARDINAL shaped like a year that counts nothing is a year; one that counts people is not
+    ("The east wing came later: 1669, the guide says.", [("1669", "CARDINAL")], {"1669": "1669"}),
+    ("The hall seats 1500 people.", [("1500", "CARDINAL")], {}),
+    # the end of a range that runs to today
+    ("She has coached the club (2013 - present) without a break.", [("2013", "DATE")], {"present": "PRESENT_REF"}),
+])
+def test_completer_classes(sentence: str, ents, expected) -> None:
+    doc = _labelled(sentence, "2010-06-01", ents)
+    assert _timex(doc) == expected
+
+
+def test_completer_three_digit_years_only_in_historical_text() -> None:
+    """"about 373" is a year in a life of a 4th-century monk; "about 300 men" is not; news gets neither."""
+    text = "Jerome was born in 347 and died in 420. He left Rome about 373, with about 300 men."
+    doc = _labelled(text, "2005-01-01", [("347", "DATE"), ("420", "DATE")])
+    assert _timex(doc) == {"373": "0373"}
+    news = _labelled("The index rose about 373, with about 300 firms up.", "2005-01-01", [])
+    assert _timex(news) == {}
+
+
+def test_generic_text_keeps_modal_advice_yearless() -> None:
+    """A travel guide's "should visit from early October to late April" is any year's; each end keeps its mod."""
+    doc = _marked("Divers should visit from early October to late April. The reef is calm and the water is warm.",
+                  "2006-07-04", ["early October to late April"])
+    assert doc.ents[0]._.norm.value == "XXXX-10/XXXX-04"
+    pieces = {s.text: (s._.norm.value, s._.norm.mod) for s in doc.spans["newsie_timex"]}
+    assert pieces == {"early October": ("XXXX-10", "START"), "late April": ("XXXX-04", "END")}
+
+
+def test_entity_joining_two_dates_is_split() -> None:
+    """NER joined a holiday, a day and a year in one DATE; the parts that resolve are TIMEX pieces."""
+    doc = _marked("The flag was raised on Waitangi Day - February 6 - this year, officials said.", "2015-05-07",
+                  ["Waitangi Day - February 6 - this year"])
+    assert doc.ents[0]._.norm is None
+    assert _timex(doc) == {"February 6": "2015-02-06", "this year": "2015"}
+
+
+def test_interval_pieces_share_the_year() -> None:
+    doc = _marked("The show runs January 23 - March 9 2014 in the museum.", "2014-01-28",
+                  ["January 23 - March 9 2014"])
+    assert doc.ents[0]._.norm.value == "2014-01-23/2014-03-09"
+    assert _timex(doc) == {"January 23": "2014-01-23", "March 9 2014": "2014-03-09"}
+
+
+def test_tense_from_the_sentence_when_no_verb_governs() -> None:
+    """"Thursday night" under "willing to skip" has no tense of its own; the sentence's "admitted" is past."""
+    doc = _marked("The student admitted she was willing to skip class Thursday night.", "2014-01-28",
+                  ["Thursday night"])
+    assert doc.ents[0]._.norm.value == "2014-01-23TNI"
+
+
+def test_a_past_tense_report_reads_untensed_weekdays_as_past() -> None:
+    """A caption with no verb in a report told in the past: its "Friday" is the one gone."""
+    text = ("Crowds packed the hall. Police closed the road, and organisers moved the stalls outside, a "
+            "spokesman said. Vendors sold out early. The far end of the floor, shortly after opening Friday.")
+    doc = _marked(text, "2016-09-07", ["Friday"])
+    assert doc.ents[0]._.norm.value == "2016-09-02"
+
+
+def test_a_guide_addressing_the_reader_is_generic_even_with_a_recent_year() -> None:
+    text = ("You can reach the islands by ferry, which reopened in 2012 after repairs. If you visit, bring your "
+            "own water; your guide will meet you at the pier. Boats run in October and April.")
+    doc = _marked(text, "2012-05-01", ["2012", "October and April"])
+    assert _timex(doc) == {"October": "XXXX-10", "April": "XXXX-04"}
+    # the same sentence in a report (no second person, reported speech) keeps the article's year
+    news = _marked("The ferry reopened in 2012 after repairs, officials said. Boats ran in October and April.",
+                   "2012-05-01", ["2012", "October and April"])
+    assert _timex(news) == {"October": "2011-10", "April": "2012-04"}
+
+
+def test_three_digit_year_ranges_in_historical_text() -> None:
+    """"He ruled 306 - 337" in an emperor's life is a range of years; a season takes a three-digit year too."""
+    text = "Constantine was born in 272 and died in 337. He ruled 306 - 337 and spent the winter of 312 in Rome."
+    doc = _marked(text, "2005-01-01", ["272", "337", "306 - 337", "the winter of 312"])
+    values = {e.text: e._.norm.value for e in doc.ents}
+    assert values["306 - 337"] == "0306/0337"
+    assert values["the winter of 312"] == "0312-WI"

@@ -234,6 +234,7 @@ def test_days_ago(n: int, anchor: dt.date) -> None:
     ("A source cited by Daily NK on Thursday said the plan changed.", "Thursday", "past"),
     ("The talks have resumed this week.", "this week", "past"),
     ("Prices are rising this month.", "this month", "present"),
+    ("The referendum is to be held on March 3.", "March 3", "future"),  # the be-to future
 ])
 def test_tense_of(nlp, sentence: str, date_text: str, tense: str) -> None:
     from newsie.api import make_doc
@@ -387,3 +388,39 @@ def test_no_anchor_ignores_reference() -> None:
         assert tv is not None and tv.value == value and tv.anchored is False
     tv = resolve_date("two days later", None, "past", reference=Reference(R))
     assert (tv.value, tv.precision) == ("P2D", "duration")
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    # eras: "The temple was finished in 438 BC."; "Pericles ruled Athens in the 5th century BC.";
+    # "The baths date from the 2nd century AD."; "The harbour was rebuilt between 490 and 479 B.C."
+    ("438 BC", "BC0438", "year"),
+    ("480 B.C.", "BC0480", "year"),
+    ("the 5th century BC", "BC04", "century"),
+    ("the fifth century BCE", "BC04", "century"),
+    ("the 430s BC", "BC043", "decade"),
+    ("the 2nd century AD", "01", "century"),
+    ("AD 79", "0079", "year"),
+    ("between 490 and 479 B.C.", "BC0490/BC0479", "year"),  # BC years count down: still start/end
+    ("from 27 BC to AD 14", "BC0027/0014", "year"),
+])
+def test_eras(text: str, value: str, precision: str) -> None:
+    for anchor in (A, None):  # an era fixes the year: the same value with or without an article date
+        tv = resolve_date(text, anchor, "past")
+        assert tv is not None, text
+        assert (tv.value, tv.precision, tv.anchored) == (value, precision, False)
+
+
+def test_generic_text_ignores_its_history_paragraph() -> None:
+    """A guide's "The fort was built in 1602. The museum opens in June." : June of any year, not 1602's."""
+    from newsie.normalize.dates import Reference
+
+    far = Reference(dt.date(1602, 1, 1), "year", 0, far=True)
+    assert resolve_date("June", A, "present", reference=far, generic=True).value == "XXXX-06"
+    # in a text with a narrative time the far reference still lends its year
+    assert resolve_date("June", A, "past", reference=far).value == "1602-06"
+
+
+def test_back_is_ago() -> None:
+    """"We met two years back." / "a few months back": counted from the article date, like "ago"."""
+    assert resolve_date("two years back", A, "past").value == "2021"
+    assert resolve_date("a few months back", A, "past").value == "PAST_REF"

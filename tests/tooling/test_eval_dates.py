@@ -132,3 +132,18 @@ def test_tuning_sets_beat_dateparser(corpora, nlp) -> None:
         assert c["newsie"] / c["found"] >= 0.85, table
         assert c["newsie"] / c["gold"] >= 0.75, table
         assert c["newsie"] > c["dateparser"], table
+
+
+def test_bc_values_are_negative_years() -> None:
+    """TIMEX3's BC values read as the negative years GUM writes ("-0438")."""
+    assert E.iso_bounds("BC0438") == E.iso_bounds("-0438") == ((-438, 1, 1), (-438, 12, 31))
+    assert E.iso_bounds("BC04") == ((-499, 1, 1), (-400, 12, 31))  # the 5th century BC
+    assert E.iso_bounds("BC043") == ((-439, 1, 1), (-430, 12, 31))  # the 430s BC
+
+
+def test_gum_decade_end_written_as_january_first() -> None:
+    """GUM writes some decades/centuries' last year as its January 1: the end is that year's last day."""
+    assert E.gum_key({"from": "1960-01-01", "to": "1969-01-01"}) == ((1960, 1, 1), (1969, 12, 31))
+    assert E.gum_key({"from": "1000-01-01", "to": "1099-01-01"}) == ((1000, 1, 1), (1099, 12, 31))
+    # a short interval between two New Year's Days is left as written
+    assert E.gum_key({"from": "2001-01-01", "to": "2002-01-01"}) == ((2001, 1, 1), (2002, 1, 1))

@@ -201,19 +201,83 @@ class Normaliser:
 
         anchor = doc._.date
         text_time = TextTime(doc, anchor)  # the reference time moves through the document in reading order
-        timex = missed_dates(doc)
-        doc.spans[TIMEX_SPANS] = timex
+        timex = missed_dates(doc, historical=text_time.historical)
+        pieces: list[Span] = []
         for ent in sorted([*doc.ents, *timex], key=lambda s: (s.start, s.end)):
             if ent.label_ not in NORMALISED_LABELS:
                 continue
-            try:
-                value = normalise_span(ent, anchor, text_time)
-            except Exception as err:  # never lose a document to one odd span
-                value = None
-                doc.user_data.setdefault(("newsie", "normalize_errors"), []).append(f"{ent.text!r}: {err!r}")
-            if value is not None:
-                ent._.norm = value
+            value = self._normalise(doc, ent, anchor, text_time)
+            if ent.label_ == "DATE" and joins_dates(ent, value):
+                parts = date_pieces(ent)
+                ends = str(getattr(value, "value", "")).split("/") if value is not None else []
+                for k, piece in enumerate(parts):
+                    if len(ends) == 2 == len(parts):
+                        # an interval's ends are its pieces' values ("January 23" of "January 23 - March 9
+                        # 2014" takes the shared year); a piece keeps its own mod ("early October")
+                        own = self._normalise(doc, piece, anchor, None)
+                        piece._.norm = value.model_copy(update={
+                            "value": ends[k], "mod": getattr(own, "mod", None),
+                            "precision": getattr(own, "precision", value.precision)})
+                        pieces.append(piece)
+                    elif self._normalise(doc, piece, anchor, text_time) is not None:
+                        pieces.append(piece)
+        doc.spans[TIMEX_SPANS] = [*timex, *pieces]
         return doc
+
+    @staticmethod
+    def _normalise(doc: Doc, ent: Span, anchor: Any, text_time: Any) -> Any:
+        try:
+            value = normalise_span(ent, anchor, text_time)
+        except Exception as err:  # never lose a document to one odd span
+            value = None
+            doc.user_data.setdefault(("newsie", "normalize_errors"), []).append(f"{ent.text!r}: {err!r}")
+        if value is not None:
+            ent._.norm = value
+        return value
+
+
+#: words and marks at which an entity that joins two dates is split ("October and April", "2018 day five")
+_JOINS = {"and", "or", "to", "through", "until", "till", "-", "\u2013", "\u2014", ",", ";", "(", ")"}
+_LEADS = {"between", "from", "the", "of", "on", "in"}
+
+
+def joins_dates(ent: Span, value: Any) -> bool:
+    """Whether a DATE entity may hold more than one date: no value, or an interval or list of two.
+
+    Why: the NER sometimes joins two dates in one span ("Waitangi Day - February 6 - this year", "2018 day
+    five", "October and April"); TimeML tags each.  The entity keeps its own value (an interval stays one);
+    its pieces that resolve alone are added to ``doc.spans["newsie_timex"]``.
+    """
+    if len(ent) < 3 or not any(t.lower_ in _JOINS for t in ent[1:-1]):
+        return value is None and len(ent) >= 2
+    return value is None or "/" in str(getattr(value, "value", ""))
+
+
+def date_pieces(ent: Span) -> list[Span]:
+    """The parts of ``ent`` between joining words, without a leading "between"/"from"; two or more, else none."""
+    out: list[Span] = []
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or ent.doc[i].lower_ in _JOINS:
+            j = start
+            while j < i and ent.doc[j].lower_ in _LEADS and i - j > 1:
+                j += 1
+            if j < i:
+                out.append(Span(ent.doc, j, i, label="DATE"))
+            start = i + 1
+    if len(out) < 2:
+        # no joining word: "2018 day five" -> each token run that is a year, and the rest
+        years = [t.i for t in ent if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]
+        if len(years) == 1 and len(ent) > 1:
+            y = years[0]
+            out = [Span(ent.doc, y, y + 1, label="DATE")]
+            if y > ent.start:
+                out.insert(0, Span(ent.doc, ent.start, y, label="DATE"))
+            if y + 1 < ent.end:
+                out.append(Span(ent.doc, y + 1, ent.end, label="DATE"))
+            return out
+        return []
+    return out
 
 
 def _write_data(folder: Path, data: dict[str, dict[str, Any]]) -> None:
@@ -256,7 +320,7 @@ def normalise_span(ent: Span, anchor: Any = None, text_time: Any = None) -> Any:
         if text_time is None:
             value = resolve_date(ent.text, anchor, tense_of(ent))
         else:
-            text, tense = with_context(ent, tense_of(ent))
+            text, tense = with_context(ent, tense_of(ent) or text_time.sentence_tense(ent))
             reference, generic = text_time.reference_for(ent), text_time.is_generic(tense)
             value = resolve_date(text, anchor, tense, reference=reference, generic=generic)
             if value is None and text != ent.text:

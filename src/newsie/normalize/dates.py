@@ -62,7 +62,8 @@ def _lex() -> dict:
 
 _DAY_UNITS = {"day", "week", "month", "year"}
 _WORD_LISTS = ("offset_cues", "forward_prepositions", "past_prepositions", "year_prepositions",
-               "reference_adverbs", "reporting_lemmas", "strip_prefixes", "future_auxes", "future_governors")
+               "reference_adverbs", "reporting_lemmas", "strip_prefixes", "future_auxes", "future_governors",
+               "early_year_cues", "season_nouns", "ambiguous_seasons", "season_cues")
 
 
 def validate_dates_lexicon(data: dict, source: str = "dates.yaml") -> dict:
@@ -95,6 +96,17 @@ def validate_dates_lexicon(data: dict, source: str = "dates.yaml") -> dict:
     for zone, suffix in data["time_zones"].items():
         if not isinstance(suffix, str) or not re.fullmatch(r"|Z|[+-]\d{2}:\d{2}", suffix):
             fail(f"time_zones.{zone}", "expected Z, +HH:MM, -HH:MM or an empty string")
+    for key in ("named_dates", "named_periods"):
+        if key not in data:
+            fail(key, "missing")
+        for name, value in data[key].items():
+            ends = str(value).split("/")
+            if name != name.lower() or len(ends) > 2 or not all(
+                    re.fullmatch(r"\d{4}(?:-\d{2}-\d{2})?", e) for e in ends):
+                fail(f"{key}.{name}", "expected a lower-case name and YYYY, YYYY-MM-DD or an interval of them")
+    if not (isinstance(data.get("year_holding_labels"), list) and all(
+            isinstance(w, str) and w == w.upper() for w in data["year_holding_labels"])):
+        fail("year_holding_labels", "expected a list of upper-case entity labels")
     for word, mod in data["duration_bound_mods"].items():
         if mod not in set(data["bound_mods"].values()):
             fail(f"duration_bound_mods.{word}", f"{mod!r} is not a bound mod")
@@ -314,6 +326,18 @@ def _holiday(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | No
     return value.model_copy(update={"rule": "dates:holiday"}) if value is not None else None
 
 
+def _named(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
+    """Named dates and periods with fixed bounds (``named_dates``, ``named_periods``): "9/11", "World War II"."""
+    lex = _lex()
+    if t in lex["named_dates"]:
+        return _tv(lex["named_dates"][t], "day", "named-date", False)
+    if t in lex["named_periods"]:
+        value = lex["named_periods"][t]
+        precision = "day" if len(value.split("/")[0]) == 10 else "year"
+        return _tv(value, precision, "named-period", False)
+    return None
+
+
 def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> TimeValue | None:
     """"between 2014 and 2016", "1955-2011", "from May to July": an ISO 8601 interval ``start/end``."""
     m = re.fullmatch(r"(?:between |from )?(?P<a>.+?) ?(?: and | to | through | until |-|/) ?(?P<b>.+)", t)
@@ -332,7 +356,7 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
                 a = shared
                 break
     conjunction = " and " in t and not t.startswith("between ")  # "October and April": two dates, no interval
-    if a is not None and b is not None and a.anchored and b.anchored and a.value > b.value and not conjunction:
+    if a is not None and b is not None and a.anchored and b.anchored and _after(a.value, b.value) and not conjunction:
         # "July to September" written in February: the end is the first September after the start
         m_a = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", a.value)
         if m_a:
@@ -343,9 +367,28 @@ def _interval(t: str, anchor: Date | None, tense: Tense | None, depth: int) -> T
         return None
     if _GENERIC.get() and a.value.startswith("XXXX-") and b.value.startswith("XXXX-"):
         return _tv(f"{a.value}/{b.value}", a.precision, "interval", False)  # "July to September" of any year
-    if a.value.startswith("X") or b.value.startswith("X") or a.value > b.value:
+    if a.value.startswith("X") or b.value.startswith("X") or _after(a.value, b.value):
         return None
     return _tv(f"{a.value}/{b.value}", a.precision, "interval", a.anchored or b.anchored)
+
+
+def _first_year(value: str) -> int:
+    """The first year of a calendar value, BC years negative ("BC0438" -438, "BC04" -499, "199" 1990)."""
+    m = re.match(r"(BC)?(\d+)", value)
+    if m is None:
+        return 0
+    digits = m.group(2)[:4]
+    scale = 10 ** (4 - len(digits))
+    if m.group(1):
+        return -(int(digits) * scale + scale - 1)
+    return int(digits) * scale
+
+
+def _after(a: str, b: str) -> bool:
+    """``a`` starts after ``b`` (a string comparison, except that BC years count down)."""
+    if a.startswith("BC") or b.startswith("BC"):
+        return _first_year(a) > _first_year(b)
+    return a > b
 
 
 def _set(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
@@ -470,6 +513,9 @@ def _month(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None
 def _year(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     """Years ("2009", "AD 842", "the year 71", "in '80"), decades ("the 1990s", "the sixties"), centuries."""
     lex = _lex()
+    era = _era(t)
+    if era is not None:
+        return era
     m = re.fullmatch(r"(?:the year |fiscal |fy ?|calendar )?(\d{4})(?: (?:season|school year|academic year))?", t)
     if m and _year_of(m.group(1)):
         return _tv(m.group(1), "year", "year", False)
@@ -504,6 +550,36 @@ def _year(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else int(lex["ordinal_words"][m.group(1)])
         return _tv(f"{n - 1:02d}", "century", "century", False)
+    return None
+
+
+_BC = r"(?:bc|bce|b c|b c e|before christ|before the common era)"
+_AD = r"(?:ad|ce|a d|c e)"
+
+
+def _era(t: str) -> TimeValue | None:
+    """Years, decades and centuries with an era: "438 BC" (``BC0438``), "the 430s BC" (``BC043``), "the 5th
+    century BC" (``BC04``: 499-400 BC, as HeidelTime writes it), "the 2nd century AD" (``01``), "AD 79".
+
+    TIMEX3 has no negative years; its BC values carry the prefix.  An era word makes any number a year.
+    """
+    lex = _lex()
+    m = re.fullmatch(rf"(?:the year )?(\d{{1,4}}) ?({_BC}|{_AD})|(?:the year )?({_AD}) (\d{{1,4}})", t)
+    if m:
+        n = int(m.group(1) or m.group(4))
+        bc = m.group(2) is not None and re.fullmatch(_BC, m.group(2)) is not None
+        if not 0 < n < (10000 if bc else 2200):
+            return None
+        return _tv(f"BC{n:04d}" if bc else f"{n:04d}", "year", "era", False)
+    m = re.fullmatch(rf"(?:the )?(\d{{1,3}})0'?s ?({_BC}|{_AD})", t)
+    if m:
+        bc = re.fullmatch(_BC, m.group(2)) is not None
+        return _tv(f"BC{int(m.group(1)):03d}" if bc else f"{int(m.group(1)):03d}", "decade", "era", False)
+    m = re.fullmatch(rf"(?:the )?(?:(\d{{1,2}})(?:st|nd|rd|th)|({_alt(lex['ordinal_words'])}))[- ]century ?({_BC}|{_AD})", t)
+    if m:
+        n = int(m.group(1)) if m.group(1) else int(lex["ordinal_words"][m.group(2)])
+        bc = re.fullmatch(_BC, m.group(3)) is not None
+        return _tv(f"BC{n - 1:02d}" if bc else f"{n - 1:02d}", "century", "era", False)
     return None
 
 
@@ -671,12 +747,12 @@ def _season(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | Non
     if m:  # "summers", "the winters": every summer, of no year
         return _tv(f"XXXX-{seasons[m.group('s')][0]}", "season", "season", False)
     m = re.fullmatch(rf"(?:(?P<dir>last|this|next|this past|past|coming) )?(?:the )?(?P<s>{_alt(seasons)})"
-                     rf"(?: (?:of )?(?P<y>\d{{4}})(?: ?- ?\d{{2,4}})?)?", t)  # "the winter of 1776-77"
+                     rf"(?: (?:of )?(?P<y>\d{{4}}|[1-9]\d{{2}})(?: ?- ?\d{{2,4}})?)?", t)  # "the winter of 1776-77"
     if not m:
         return None
     code, first_month = seasons[m.group("s")]
     if m.group("y"):
-        return _tv(f"{m.group('y')}-{code}", "season", "season", False)
+        return _tv(f"{int(m.group('y')):04d}-{code}", "season", "season", False)
     if anchor is None:
         return _tv(f"XXXX-{code}", "season", "season", False)
     cands = []
@@ -720,7 +796,7 @@ _UNIT = r"(?P<u>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months
 
 
 def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
-    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|earlier|before|later|after|afterwards|afterward|from now|hence)", t)
+    m = re.fullmatch(rf"{_COUNT} {_UNIT} (?P<dir>ago|back|earlier|before|later|after|afterwards|afterward|from now|hence)", t)
     if not m:
         return None
     count = _count(m.group("n"))
@@ -729,8 +805,8 @@ def _ago(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue | None:
         return None
     code, precision = unit
     direction = m.group("dir")
-    relative_to_dct = direction in ("ago", "from now", "hence")
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    relative_to_dct = direction in ("ago", "back", "from now", "hence")  # "two years back" is "two years ago"
+    sign = -1 if direction in ("ago", "back", "earlier", "before") else 1
     dirword = "past" if sign < 0 else "future"
     if not relative_to_dct and anchor is not None and count != "X" and count == int(count):
         # "two days later", "a year earlier": a point, the reference time moved by the offset
@@ -914,7 +990,7 @@ def _ref_keyword(t: str, anchor: Date | None, tense: Tense | None) -> TimeValue 
 
 Handler = Callable[[str, "Date | None", "Tense | None"], "TimeValue | None"]
 HANDLERS: tuple[Handler, ...] = (
-    _anaphoric, _ref, _set, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
+    _anaphoric, _ref, _set, _named, _holiday, _iso, _year, _month_day, _month, _relative_day, _relative_period, _weekday, _quarter, _half,
     _season, _ago, _run, _duration, _clock, _week_of_month, _ordinal_day, _unspecified,
 )
 
@@ -1022,16 +1098,17 @@ def resolve_date(text: str, anchor: Date | None = None, tense: Tense | None = No
         value = _resolve(t, anchor, tense)
         if value is None or anchor is None or not value.anchored or value.rule not in _YEAR_GUESS_RULES:
             return value
+        # all year-guessing rules stay yearless in text without a narrative time ("in June" in a travel guide),
+        # even after the guide's history paragraph set a far reference
+        if generic and not re.search(_DEICTIC_WORDS, t):
+            _GENERIC.set(True)
+            return _resolve(t, None, tense)
         if reference is not None and reference.far:
             start = Date(reference.day.year, 1, 1) if reference.precision == "year" else reference.day
             _REFERENCE.set(None)
             moved = _resolve(t, start, "future")
             if moved is not None:
                 return moved.model_copy(update={"rule": moved.rule + "@reference"})
-        # all year-guessing rules stay yearless in text without a narrative time ("in June" in a travel guide)
-        if generic and not re.search(_DEICTIC_WORDS, t):
-            _GENERIC.set(True)
-            return _resolve(t, None, tense)
         return value
     finally:
         _REFERENCE.reset(token)
@@ -1051,6 +1128,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         head = verb.head
         if head.lemma_.lower() in lex["future_governors"] or head.lower_ in lex["future_governors"]:
             return "future"
+        if head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to be held", "are to travel": the be-to future
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             return _verb_tense(head, depth + 1)
         return "future"
@@ -1094,6 +1173,10 @@ def tense_of(span: Span | Token) -> Tense | None:
 #: often than this (reporting verbs per 1,000 words) has no narrative time.  Chosen on GUM train (voyage vs
 #: news and interviews) and MEANTIME airbus/apple; the seed article (no year at all, 17 per 1,000) is news.
 GENERIC_REPORTING_PER_1000 = 5.0
+#: A text with this many second-person words per 1,000 (and the reporting rate above) is generic even if it
+#: writes the article's year.  Chosen on GUM train (voyage guides 21-38; interviews that report speech 16-34,
+#: news below 4) and MEANTIME airbus/apple (at most 13).
+GENERIC_SECOND_PERSON_PER_1000 = 20.0
 
 
 def _reference_of(value: TimeValue, sentence: int, anchor: Date) -> Reference | None:
@@ -1143,8 +1226,17 @@ class TextTime:
         reporting = sum(t.lemma_.lower() in _lex()["reporting_lemmas"] for t in doc)  # type: ignore[attr-defined]
         #: it never writes the article date's year and seldom reports speech ("said", "told"): news does one
         #: or the other; a travel guide or a how-to neither, and its present-tense "in June" is any June
-        self.generic = (anchor is not None and near == 0
+        #: ... or it addresses the reader throughout ("you", "your": a guide, a how-to), even where it names a
+        #: recent year ("reopened in 2005")
+        second = sum(w in ("you", "your", "yours", "yourself", "yourselves") for w in words)
+        self.generic = (anchor is not None
+                        and (near == 0 or 1000 * second / max(1, len(words)) >= GENERIC_SECOND_PERSON_PER_1000)
                         and 1000 * reporting / max(1, len(words)) < GENERIC_REPORTING_PER_1000)
+        finite_past = sum(t.tag_ == "VBD" for t in doc)  # type: ignore[attr-defined]
+        finite_present = sum(t.tag_ in ("VBZ", "VBP") for t in doc)  # type: ignore[attr-defined]
+        #: a report told in the past (most finite verbs past tense): a mention with no tense of its own or
+        #: of its sentence is read as past ("shortly after opening Friday" in a report is the Friday gone)
+        self.narrative_tense: Tense | None = "past" if finite_past > 2 * finite_present and not self.generic else None
         self._sentence: dict[int, int] = {}
         if doc.has_annotation("SENT_START"):  # type: ignore[attr-defined]
             for i, sent in enumerate(doc.sents):  # type: ignore[attr-defined]
@@ -1170,7 +1262,12 @@ class TextTime:
         not a year, so elsewhere this gives nothing.
         """
         t = text.strip().lstrip("'’")
-        if not self.historical or not t.isdigit() or self.reference is None:
+        if not self.historical or self.reference is None:
+            return None
+        m = re.fullmatch(r"(?:about |c\.? |circa )?([1-9]\d{2}) ?(?:-|\u2013|to) ?([1-9]\d{2})", t.lower())
+        if m and int(m.group(1)) < int(m.group(2)):  # "306 - 337" in a Roman emperor's life
+            return _tv(f"{int(m.group(1)):04d}/{int(m.group(2)):04d}", "year", "bare-year", False)
+        if not t.isdigit():
             return None
         if len(t) == 3 and int(t) >= 100:
             return _tv(f"{int(t):04d}", "year", "bare-year", False)
@@ -1179,8 +1276,16 @@ class TextTime:
             return _tv(f"{century + int(t):04d}", "year", "bare-year", True)
         return None
 
+    def sentence_tense(self, span: Span) -> Tense | None:
+        """The tense of the sentence's main verb, for a mention no verb governs ("shortly after opening Friday")."""
+        if not span.doc.has_annotation("SENT_START") or self.anchor is None:
+            return None
+        root = span.sent.root
+        tense = _verb_tense(root) if root.pos_ in ("VERB", "AUX") else None
+        return tense or self.narrative_tense
+
     def is_generic(self, tense: Tense | None) -> bool:
-        return self.generic and tense in (None, "present")
+        return self.generic and tense != "past"
 
     def update(self, value: TimeValue | None, span: Span) -> None:
         if value is None or self.anchor is None:
@@ -1221,41 +1326,86 @@ def with_context(span: Span, tense: Tense | None) -> tuple[str, Tense | None]:
     return text, tense
 
 
-def missed_dates(doc: object) -> list[Span]:
+def missed_dates(doc: object, historical: bool = False) -> list[Span]:
     """Date expressions the NER left out, as DATE spans for ``doc.spans["newsie_timex"]`` (not ``doc.ents``).
 
     Only forms whose shape makes them dates (lists in ``dates.yaml``): a year after a temporal preposition
-    ("in 2017", "since 1602"), a numeric date ("7/8/07", even where the NER called it CARDINAL), and the
-    TimeML reference adverbs ("now", "currently", "recently").  Otherwise a token inside any entity is
-    left to the NER.
+    ("in 2017", "since 1602", "1955 - 2011"), a numeric date ("7/8/07", even where the NER called it
+    CARDINAL), a named date ("9/11"), the TimeML reference adverbs ("now", "currently", "recently"), a year
+    with an era ("438 BC"), a season noun ("hot summers"), a year inside an event's or organisation's name
+    ("the 2022 FIFA World Cup", TimeML tags it), a named period the NER calls EVENT ("World War II"), a
+    one-token CARDINAL shaped like a year that counts nothing ("1669, reportedly built"), and in a text that
+    narrates the past (``historical``) a three-digit year after a cue ("about 373").  Otherwise a token inside
+    any other entity is left to the NER.  The "present" that ends a range ("2013 - present") is PRESENT_REF.
     """
     from spacy.tokens import Span as _Span
 
     lex = _lex()
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}  # type: ignore[attr-defined]
-    dated = {i for e in doc.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}  # type: ignore[attr-defined]
+    ents = list(doc.ents)  # type: ignore[attr-defined]
+    label_of = {i: e for e in ents for i in range(e.start, e.end)}
+    dated = {i for e in ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}
     out: list[Span] = []
     preps = set(lex["year_prepositions"])
+    early_cues = set(lex["early_year_cues"])
+    seasons, ambiguous, season_cues = set(lex["season_nouns"]), set(lex["ambiguous_seasons"]), set(lex["season_cues"])
+    holding = set(lex["year_holding_labels"])
     adverbs = {tuple(p.split(" ")): p for p in lex["reference_adverbs"]}
     longest = max((len(k) for k in adverbs), default=1)
-    i = 0
     n = len(doc)  # type: ignore[arg-type]
+    for e in ents:
+        if e.label_ == "EVENT" and normalise(e.text) in lex["named_periods"]:
+            out.append(_Span(doc, e.start, e.end, label="DATE"))  # type: ignore[arg-type]
+
+    def counts_nothing(j: int) -> bool:
+        """The token after a number is not what it counts ("1669 ," yes; "300 men", "373 soldiers" no)."""
+        return j >= n or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or doc[j].lower_ in ("bc", "bce", "ad")  # type: ignore[index]
+
+    lowers = [t.lower_ for t in doc]  # type: ignore[attr-defined]
+    # words that can start a form without a digit: anything else without a digit is skipped at once
+    starters = seasons | ambiguous | {"present"} | set(lex["named_dates"]) | {k[0] for k in adverbs}
+    i = 0
     while i < n:
+        if lowers[i] not in starters and not any(c.isdigit() for c in lowers[i]):
+            i += 1
+            continue
         tok = doc[i]  # type: ignore[index]
-        if i not in dated and re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text):
+        ent = label_of.get(i)
+        prev = lowers[i - 1] if i > 0 else ""
+        if i not in dated and (re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}", tok.text)
+                               or tok.lower_ in lex["named_dates"]):
             out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]  # even if NER said CARDINAL
             i += 1
             continue
-        if i in taken:
+        if i in dated:
             i += 1
             continue
-        prev = doc[i - 1].lower_ if i > 0 else ""  # type: ignore[index]
-        if re.fullmatch(r"1\d{3}|20\d{2}", tok.text) and prev in preps:
+        year_shaped = re.fullmatch(r"1\d{3}|20\d{2}", tok.text) is not None
+        era = i + 1 < n and re.fullmatch(r"\d{1,4}", tok.text) and re.fullmatch(
+            _BC, normalise(doc[i + 1].text)) is not None  # type: ignore[index]
+        lone_cardinal = ent is not None and ent.label_ == "CARDINAL" and len(ent) == 1
+        if era and (ent is None or lone_cardinal):
+            out.append(_Span(doc, i, i + 2, label="DATE"))  # type: ignore[arg-type]
+            i += 2
+            continue
+        in_name = year_shaped and ent is not None and ent.label_ in holding
+        lone_year = year_shaped and lone_cardinal and counts_nothing(i + 1) and prev != "$"
+        early_year = (historical and (ent is None or lone_cardinal) and re.fullmatch(r"[1-9]\d{2}", tok.text)
+                      is not None and (prev in early_cues or prev in preps) and counts_nothing(i + 1))
+        if in_name or lone_year or early_year:
             out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
+        elif ent is not None:
+            pass
+        elif year_shaped and prev in preps:
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]
+        elif tok.lower_ == "present" and prev in ("-", "\u2013", "\u2014", "to", "until") and (i - 2) in dated:
+            out.append(_Span(doc, i, i + 1, label="DATE"))  # type: ignore[arg-type]  # "(2013 - present)"
+        elif tok.pos_ == "NOUN" and (tok.lower_ in seasons or tok.lower_ in ambiguous and prev in season_cues):
+            start = i - 1 if i > 0 and prev in ("early", "late", "mid") and (i - 1) not in label_of else i
+            out.append(_Span(doc, start, i + 1, label="DATE"))  # type: ignore[arg-type]
         else:
             for k in range(longest, 0, -1):
-                words = tuple(t.lower_ for t in doc[i:i + k])  # type: ignore[index]
-                if len(words) == k and words in adverbs and not any(j in taken for j in range(i, i + k)):
+                words = tuple(lowers[i:i + k])
+                if len(words) == k and words in adverbs and not any(j in label_of for j in range(i, i + k)):
                     out.append(_Span(doc, i, i + k, label="DATE"))  # type: ignore[arg-type]
                     i += k - 1
                     break

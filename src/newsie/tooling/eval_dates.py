@@ -89,10 +89,16 @@ def iso_bounds(value: str) -> tuple[Bound, Bound] | None:
     """An ISO 8601 / TIMEX3 calendar value as its first and last day; ``None`` when it is not one.
 
     ``2003`` ``2003-07`` ``2003-07-04`` ``2003-07-04T10:00`` ``--07`` ``--07-04`` ``XXXX-07`` ``XXXX-07-04``
-    ``2009-W05`` ``2009-W05-WE`` ``2009-Q1`` ``2009-H2`` ``2009-SU`` ``199`` (decade) ``19`` (century).
+    ``2009-W05`` ``2009-W05-WE`` ``2009-Q1`` ``2009-H2`` ``2009-SU`` ``199`` (decade) ``19`` (century),
+    ``BC0438`` (438 BC: the year -438), ``BC04`` (the 5th century BC: -499..-400).
     """
     v = value.strip()
     v = re.sub(r"T.*$", "", v)
+    m = re.fullmatch(r"BC(\d{2,4})", v)
+    if m:  # TIMEX3 BC values, as GUM writes them (negative years, no year zero): BC0438, BC043 (the 430s), BC04
+        n = int(m.group(1))
+        first, last = {4: (n, n), 3: (n * 10 + 9, n * 10), 2: (n * 100 + 99, n * 100)}[len(m.group(1))]
+        return (-first, 1, 1), (-last, 12, 31)
     m = re.fullmatch(r"XXXX-(SP|SU|FA|WI)", v)
     if m:
         first_month, months = SEASON_MONTHS[m.group(1)]
@@ -159,6 +165,11 @@ def gum_key(attrs: dict[str, str]) -> Key:
     hi_b = iso_bounds(hi) if hi else None
     if (lo and lo_b is None) or (hi and hi_b is None):
         return " ".join(f"{k}={v}" for k, v in sorted(attrs.items()))
+    if lo_b and hi_b and re.fullmatch(r"-?\d+-01-01", lo or "") and re.fullmatch(r"-?\d+-01-01", hi or "") \
+            and hi_b[0][0] is not None and lo_b[0][0] is not None and hi_b[0][0] - lo_b[0][0] >= 9:
+        # a decade or century whose last year is written as its January 1 ("the 1960s": from="1960-01-01"
+        # to="1969-01-01"; "the 11th century": to="1099-01-01"): the end is that year's last day
+        hi_b = (hi_b[0], (hi_b[0][0], 12, 31))
     return (lo_b[0] if lo_b else None, hi_b[1] if hi_b else None)
 
 
