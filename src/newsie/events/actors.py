@@ -94,6 +94,13 @@ BUSINESS_WORDS = frozenset({
     "corps", "company", "enterprises", "partners", "capital", "electronics", "foods", "media", "records",
 })
 DATE_RE = re.compile(r"\d{8}")
+#: hand-maintained additions beside the generated files (``data/actors_extra.tsv``, ``data/agents_extra.tsv``):
+#: office holders after 2014, company home countries, state media and armies, titles; agent corrections
+EXTRA_ACTORS = "actors_extra.tsv"
+EXTRA_AGENTS = "agents_extra.tsv"
+#: state roles whose Phoenix sub-sectors GUIDELINES 6.3 does not code ("ITAGOVEDU" education minister,
+#: "USAGOVMIL" defence secretary -> the government): a national code is cut to country + role
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "BUS", "MED", "EDU", "HLH", "SPY"})
 
 
 class ActorDataError(ValueError):
@@ -155,6 +162,19 @@ def iso3(code: str | None) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
+def normalise_code(code: str | None) -> str | None:
+    """A Phoenix code as GUIDELINES 6.3 writes it: a multinational company is a company of its home country
+    (``MNCUSA`` -> ``USABUS``), a state role's sub-sector is dropped (``ITAGOVEDU`` -> ``ITAGOV``); armed groups
+    and international bodies keep their full codes (``PSEREBHMS``, ``IGOUNOHLHWHO``)."""
+    if not code:
+        return code
+    if code.startswith("MNC") and len(code) >= 6 and iso3(code[3:6]):
+        return code[3:6] + "BUS"
+    if len(code) > 6 and code[3:6] in STATE_ROLES and iso3(code[:3]):
+        return code[:6]
+    return code
+
+
 class ActorCoder:
     """``code(phrase, date)`` -> (CAMEO actor code or None, ISO alpha-3 country or None)."""
 
@@ -165,24 +185,30 @@ class ActorCoder:
             rows: dict[str, list[Restriction]] = {}
             for n, cells in self._read(path, ("phrase", "code", "start", "end")):
                 phrase, code, start, end = cells
-                if not phrase or not CODE_RE.fullmatch(code):
-                    raise ActorDataError(
-                        f"{path}:{n}: field code must be upper-case letters/digits, not {code!r}"
-                    )
-                for field, value in (("start", start), ("end", end)):
-                    if value and not DATE_RE.fullmatch(value):
-                        raise ActorDataError(f"{path}:{n}: field {field} must be YYYYMMDD or empty")
+                self._check_row(path, n, phrase, code, start, end)
                 rows.setdefault(phrase, []).append(Restriction(code, start, end))
             for phrase, rs in rows.items():
                 self.names.setdefault(phrase, tuple(rs))
+        extra = data_dir.parent / EXTRA_ACTORS
+        if extra.exists():  # merged with Phoenix's rows: dated office holders after 2014 resolve by date
+            for n, (phrase, code, start, end, _source) in self._read(
+                    extra, ("phrase", "code", "start", "end", "source"), comments=True):
+                self._check_row(extra, n, phrase, code, start, end)
+                self.names[phrase] = (Restriction(code, start, end), *self.names.get(phrase, ()))
         self.agents: dict[str, tuple[str, str]] = {}
+        extra = data_dir.parent / EXTRA_AGENTS
+        if extra.exists():  # corrections first: the first row of a phrase wins
+            for n, (phrase, code, place) in self._read(extra, ("phrase", "code", "place"), comments=True):
+                if code != "-" and not CODE_RE.fullmatch(code):
+                    raise ActorDataError(f"{extra}:{n}: field code must be upper-case letters or -, not {code!r}")
+                self._check_place(extra, n, place)
+                self.agents.setdefault(phrase, (code, place))
         path = data_dir / "agents.tsv"
         for n, (phrase, code, place) in self._read(path, ("phrase", "code", "place")):
-            if place not in ("suffix", "prefix"):
-                raise ActorDataError(f"{path}:{n}: field place must be suffix or prefix, not {place!r}")
+            self._check_place(path, n, place)
             self.agents.setdefault(phrase, (code, place))
         #: the role codes agents add ("GOV", "MIL", "CVL"): a participant coded with one alone has no country
-        self.roles: frozenset[str] = frozenset(code for code, _ in self.agents.values())
+        self.roles: frozenset[str] = frozenset(code for code, _ in self.agents.values() if code != "-")
         self._home: tuple[object, str | None] = (None, None)
         self._names: tuple[object, dict[str, str]] = (None, {})
         self.iso_names: dict[str, str] = {}
@@ -193,15 +219,34 @@ class ActorCoder:
                     self.iso_names.setdefault(" ".join(tokenize(name)), country.alpha_3)
 
     @staticmethod
-    def _read(path: Path, header: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    def _check_row(path: Path, n: int, phrase: str, code: str, start: str, end: str) -> None:
+        if not phrase or not CODE_RE.fullmatch(code):
+            raise ActorDataError(f"{path}:{n}: field code must be upper-case letters/digits, not {code!r}")
+        for field, value in (("start", start), ("end", end)):
+            if value and not DATE_RE.fullmatch(value):
+                raise ActorDataError(f"{path}:{n}: field {field} must be YYYYMMDD or empty")
+
+    @staticmethod
+    def _check_place(path: Path, n: int, place: str) -> None:
+        if place not in ("suffix", "prefix"):
+            raise ActorDataError(f"{path}:{n}: field place must be suffix or prefix, not {place!r}")
+
+    @staticmethod
+    def _read(path: Path, header: tuple[str, ...], comments: bool = False) -> list[tuple[int, tuple[str, ...]]]:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as err:
             raise ActorDataError(f"{path}: cannot read: {err}") from err
+        first = 0
+        while comments and first < len(lines) and lines[first].startswith("#"):
+            first += 1
+        lines = lines[first:]
         if not lines or tuple(lines[0].split("\t")) != header:
             raise ActorDataError(f"{path}: header must be {' '.join(header)}")
         out = []
-        for n, line in enumerate(lines[1:], 2):
+        for n, line in enumerate(lines[1:], first + 2):
+            if comments and (not line.strip() or line.startswith("#")):
+                continue
             cells = tuple(line.split("\t"))
             if len(cells) != len(header):
                 raise ActorDataError(
@@ -215,11 +260,13 @@ class ActorCoder:
     @staticmethod
     def resolve(rows: tuple[Restriction, ...], date: str | None) -> str | None:
         """The code of a name on ``date``: a dated restriction covering it (latest start first), else the
-        undated default, else None.  Without a date: the default, else the most recent restriction."""
+        undated default, else None.  Without a date: the most recent restriction (an undated story names an
+        office holder for the office: "Hollande" is France's president, not the elite he was before), else
+        the default."""
         default = next((r.code for r in rows if not r.start and not r.end), None)
         dated = sorted((r for r in rows if r.start or r.end), key=lambda r: r.start)
         if date is None:
-            return default or (dated[-1].code if dated else None)
+            return dated[-1].code if dated else default
         covering = [r for r in dated if (not r.start or r.start <= date) and (not r.end or date <= r.end)]
         if covering:
             return covering[-1].code
@@ -281,12 +328,13 @@ class ActorCoder:
         if head in COALITION_WORDS and any(w == "led" or w.endswith("-led") for w in words[:cut]):
             return "IGO", None  # "the U.S.-led coalition": several states, led by one
         agent = self._agent(words[:cut], actor_span)
-        if agent is not None:
+        if agent is not None and agent[0] != "-":
             role, place = agent
             if actor is None:
                 actor = role
             elif len(actor) == 3 and iso3(actor) and len(actor) + len(role) <= MAX_CODE:
                 actor = role + actor if place == "prefix" else actor + role
+        actor = normalise_code(actor)
         return actor, iso3(actor)
 
     def home_country(self, doc: Doc) -> str | None:
