@@ -86,6 +86,11 @@ LOCAL_NOUNS = frozenset({
 LOCAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 #: heads of multinational groupings ("the U.S.-led coalition" is IGO, not the United States)
 COALITION_WORDS = frozenset({"coalition", "alliance", "coalitions", "alliances"})
+#: codes of parties above or outside states: never given the story's country
+STATELESS = frozenset({"IGO", "IMG"})
+#: first words of state names that stand for the state on their own ("the North", "the South" of Korea)
+COMPASS_NAMES = frozenset({"North", "South"})
+COALITION_QUALIFIERS = frozenset({"global", "international", "multinational", "multi-national"})
 #: last words of company names (GUIDELINES 6.6: a company is ``BUS``, with its home country where known)
 BUSINESS_WORDS = frozenset({
     "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh",
@@ -172,6 +177,8 @@ def normalise_code(code: str | None) -> str | None:
         return code[3:6] + "BUS"
     if len(code) > 6 and code[3:6] in STATE_ROLES and iso3(code[:3]):
         return code[:6]
+    if len(code) > 3 and code[:3] in STATE_ROLES and not iso3(code[:3]):
+        return code[:3]  # a bare role: "GOVEDU" (minister of education) -> "GOV"
     return code
 
 
@@ -321,12 +328,21 @@ class ActorCoder:
             if iso:
                 actor_span = max(iso, key=lambda s: (s[1] - s[0], s[0]))
                 actor = self.iso_names[" ".join(words[actor_span[0] : actor_span[1]])]
+        if actor is None and cut < len(words) - 1 and words[cut] in ("from", "of"):
+            # "citizens from Jordan and Iraq", "the people of Turkey": the state the agents come from
+            after = self._find(words[cut + 1 :], cased[cut + 1 :], self.names, need_case=True, upper=upper[cut + 1 :])
+            if after and after[0][0] == 0:
+                code = self.resolve(self.names[" ".join(words[cut + 1 : cut + 1 + after[0][1]])], key)
+                if code is not None and len(code) == 3 and iso3(code):
+                    actor = code
         if actor is None and len(words) > 1 and words[min(cut, len(words)) - 1] in BUSINESS_WORDS \
                 and cased[0]:
             actor = "BUS"  # "Apple Computer", "Penske Automotive Group": a company without a known home
         head = words[min(cut, len(words)) - 1]
         if head in COALITION_WORDS and any(w == "led" or w.endswith("-led") for w in words[:cut]):
             return "IGO", None  # "the U.S.-led coalition": several states, led by one
+        if actor is None and self._coalition(cased, words, cut):
+            return "IGO", None  # "the Global Coalition", "Coalition aircraft": the multinational coalition
         agent = self._agent(words[:cut], actor_span)
         if agent is not None and agent[0] != "-":
             role, place = agent
@@ -336,6 +352,22 @@ class ActorCoder:
                 actor = role + actor if place == "prefix" else actor + role
         actor = normalise_code(actor)
         return actor, iso3(actor)
+
+    def _coalition(self, cased: list[bool], words: list[str], cut: int) -> bool:
+        """A multinational coalition named without its states: a coalition word qualified as international
+        ("global", "international", "multinational", "anti-ISIL"), heading military agents ("coalition
+        aircraft", "coalition forces"), or written as a name on its own ("the Coalition")."""
+        for k, w in enumerate(words[:cut]):
+            if w not in COALITION_WORDS:
+                continue
+            before = words[k - 1] if k else ""
+            if before in COALITION_QUALIFIERS or before.startswith("anti-"):
+                return True
+            rest = words[k + 1 : cut]
+            if rest and self.agents.get(rest[-1], ("", ""))[0] == "MIL":
+                return True
+            return k == cut - 1 == len(words) - 1 and cased[k] and not before
+        return False
 
     def home_country(self, doc: Doc) -> str | None:
         """The article's home country: the country its place names, nationalities and named actors name
@@ -385,7 +417,7 @@ class ActorCoder:
                         arg.code, arg.country = code, iso3(code)
                         if arg.country is not None:
                             continue
-                if arg.code is not None and arg.code not in self.roles:
+                if arg.code is not None and (arg.code not in self.roles or arg.code in STATELESS):
                     continue
                 if arg.code is None:  # a bare role code ("GOV", "EDU") already says: an agent of some state
                     span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
@@ -393,8 +425,9 @@ class ActorCoder:
                         continue
                 home = home or self.home_country(doc)
                 if home is None:
-                    return records
-                arg.code, arg.country = home + (arg.code or ""), home
+                    continue  # no home country; later participants may still be named in the document
+                arg.code = normalise_code(home + (arg.code or ""))
+                arg.country = home
         return records
 
     def document_names(self, doc: Doc) -> dict[str, str]:
@@ -408,6 +441,12 @@ class ActorCoder:
             return state[1]
         date = getattr(doc._, "date", None) if doc.has_extension("date") else None
         names: dict[str, str] = {}
+        for ent in doc.ents:  # "the North" of a story about North Korea: the state named "North ..."
+            first = ent.text.split(maxsplit=1)[0] if ent.label_ == "GPE" else ""
+            if first in COMPASS_NAMES and " " in ent.text:
+                code, _ = self.code(ent.text, date)
+                if code is not None and len(code) == 3 and iso3(code):
+                    names.setdefault(first.lower(), code)
         ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
         for ent in ents:
             # the title words before the name: "Pentagon press operations director Navy Capt. Jeff Davis"
