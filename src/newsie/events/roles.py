@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsie.events.coref import coordinated, make_fill
+from newsie.events.coref import can_act, coordinated, make_fill
 from newsie.events.finders import FINDERS, Finder, finder, run_finder
 from newsie.events.model import Candidate, Context, Fill
 from newsie.events.resources import LIST_SLOTS, ROLE_NAMES
@@ -229,6 +229,38 @@ def passive_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fil
     return None
 
 
+#: object pronouns that name a party ("told him", "urged them")
+PARTY_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
+def _party(ctx: Context, tok: Token) -> bool:
+    """Is ``tok`` a party (a person, group or organisation: "the court", "reporters", "him"), not a thing?"""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PARTY_PRONOUNS
+    return can_act(ctx, tok)
+
+
+@finder("object_party")
+def object_party(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The direct object when it is a party: the addressee of "told the court", "briefed reporters" (a said or
+    announced thing is no target)."""
+    obj = _object_tok(ctx, cand)
+    if obj is None or not _party(ctx, obj):
+        return None
+    return _np(ctx, obj, "object_party")
+
+
+@finder("passive_party")
+def passive_party(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The passive subject when it is a party: who was urged, ordered, accused, warned ("the parents were
+    advised to ...", "The Air Force was ordered by Congress to ...", "He was ... accused of ...")."""
+    fill = passive_subject(ctx, cand, args)
+    if fill is None or not _party(ctx, ctx.doc[fill.head]):
+        return None
+    fill.rule = fill.rule.replace("passive_subject", "passive_party", 1)
+    return fill
+
+
 @finder("object_owner")
 def object_owner(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """A named owner inside the object: "praised Russia's military", "blasted the U.S. decision"."""
@@ -428,6 +460,37 @@ def clause_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill |
             if ent is not None and ent.label_ in PLACE_LABELS:  # "gathered in Tehran to protest"
                 start, end = np_range(pobj)
                 return make_fill(ctx, start, end, pobj.i, "clause_place:purpose")
+    return None
+
+
+#: prepositions of a place phrase on a participant that locates the event ("killed 70 members of the tribe in
+#: Anbar", "strikes against ISIL in Iraq and Syria")
+PARTICIPANT_PLACE_PREPS = frozenset({"in", "at", "near"})
+
+
+@finder("participant_place")
+def participant_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Fallback location: a place phrase ("in/at/near" + a place entity) hung by the parse on the event's
+    target or actor ("evacuated 80 people in the town of Yeoncheon"): where the participant was acted on."""
+    used = {f.head for f in cand.roles.values()}
+    for role in ("target", "actor"):
+        fill = cand.roles.get(role)
+        if fill is None:
+            continue
+        for part in fill.participants():
+            head = ctx.doc[part.head]
+            if not part.start_tok <= head.i < part.end_tok or not _party(ctx, head):
+                continue  # a resolved pronoun (its antecedent's phrases are another sentence's); a thing's place
+                # is where the thing is ("condemned attacks in Syria"), not where the event happens
+            for prep_tok in head.children:
+                if prep_tok.dep_ != "prep" or prep_tok.lower_ not in PARTICIPANT_PLACE_PREPS:
+                    continue
+                pobj = has_child(prep_tok, {"pobj"})
+                if pobj is None or pobj.i in used:
+                    continue
+                start, end = np_range(pobj)
+                if any(ctx.ent(i) is not None and ctx.ent(i).label_ in PLACE_LABELS for i in range(start, end)):
+                    return make_fill(ctx, start, end, pobj.i, f"participant_place:{role}")
     return None
 
 

@@ -1,0 +1,37 @@
+"""Targets that are parties (issue #16/#17): the addressee object of a speech act, the passive subject of a
+directive or accusation, and the place phrase on a participant as the event's location."""
+
+from __future__ import annotations
+
+
+def test_the_addressee_of_a_statement_is_its_target(run_fixed, pick) -> None:
+    records = run_fixed("Mr. Tedeschi told the court that the parents knew about the illness.",
+                        {"Tedeschi": "PERSON"})
+    rec = pick(records, "STATEMENT")
+    assert [t.text for t in rec.targets] == ["court"] and rec.targets[0].rule == "object_party"
+
+
+def test_the_passive_subject_of_an_order_is_its_target(run_fixed, pick) -> None:
+    records = run_fixed("The Air Force was ordered by Congress to work with Boeing.",
+                        {"Air Force": "ORG", "Congress": "ORG", "Boeing": "ORG"})
+    rec = pick(records, "ORDER")
+    assert [t.text for t in rec.targets] == ["Air Force"] and rec.targets[0].rule == "passive_party"
+    assert rec.actors[0].text == "Congress"
+
+
+def test_the_accused_of_a_passive_accusation(run_fixed, pick) -> None:
+    rec = pick(run_fixed("The parents are accused of neglecting their child.", {}), "ACCUSE")
+    assert [t.text for t in rec.targets] == ["parents"]
+
+
+def test_a_place_on_the_target_locates_the_event(run, pick) -> None:
+    """The full parse hangs "in the town of Kherson" on "families"; the place is still where the event was."""
+    rec = pick(run("The army evacuated about 300 families in the town of Kherson after the shelling."), "RESCUE")
+    assert rec.location is not None and "Kherson" in rec.location.text
+    assert rec.location.rule == "participant_place:target"
+
+
+def test_a_things_place_is_not_the_events(run_fixed, pick) -> None:
+    records = run_fixed("Britain condemned the attacks in Syria.", {"Britain": "GPE", "Syria": "GPE"})
+    rec = pick(records, "CRITICIZE")
+    assert rec.location is None or not rec.location.rule.startswith("participant_place")
