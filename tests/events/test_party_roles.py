@@ -35,3 +35,15 @@ def test_a_things_place_is_not_the_events(run_fixed, pick) -> None:
     records = run_fixed("Britain condemned the attacks in Syria.", {"Britain": "GPE", "Syria": "GPE"})
     rec = pick(records, "CRITICIZE")
     assert rec.location is None or not rec.location.rule.startswith("participant_place")
+
+
+def test_the_parties_between_of_a_reciprocal_event(run, pick) -> None:
+    rec = pick(run("The settlement between Sony and the two unions was announced on Monday."), "SETTLE")
+    assert [a.text for a in rec.actors] == ["Sony", "two unions"]
+    assert all(a.rule.startswith("between") for a in rec.actors)
+
+
+def test_the_announcer_of_a_death_is_not_the_dead(run, pick) -> None:
+    rec = pick(run("The Department of Defense announced today the death of a soldier in Jordan."), "DIE")
+    assert [t.text for t in rec.targets] != ["Department of Defense"]
+    assert "soldier" in rec.targets[0].text

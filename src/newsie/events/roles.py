@@ -162,6 +162,13 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
     return None
 
 
+@finder("verbal_subject")
+def verbal_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The subject of a verbal trigger only: for a patient-subject type (DIE: "the soldier died") the subject
+    of a nominal's support verb is someone else ("the Department announced the death of a soldier")."""
+    return None if cand.nominal else subject(ctx, cand, args)
+
+
 @finder("agent")
 def agent(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """The "by X" agent of a passive anchor ("was arrested by police")."""
@@ -335,6 +342,23 @@ def prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     for pobj in _prep_objects(ctx, cand, args):
         if pobj.ent_type_ not in ("DATE", "TIME"):
             return _np(ctx, pobj, f"prep:{pobj.head.lower_}")
+    return None
+
+
+@finder("between")
+def between(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The parties of a reciprocal event named "between X and Y" ("the settlement between Apple and EMI", "an
+    agreement reached between the two companies"): on the trigger, its anchor, or a participle on the noun."""
+    heads = _heads(ctx, cand)
+    if cand.nominal:
+        noun = ctx.doc[cand.head]
+        heads += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pobj = has_child(child, {"pobj"})
+                if pobj is not None and _party(ctx, pobj):
+                    return _np(ctx, pobj, "between")
     return None
 
 
