@@ -108,3 +108,14 @@ def test_bad_extra_actor_file_names_file_and_field(tmp_path: Path) -> None:
     (tmp_path / "agents_extra.tsv").write_text("phrase\tcode\tplace\nboss\tBUS\tmiddle\n")
     with pytest.raises(ActorDataError, match=r"agents_extra\.tsv:2: field place"):
         ActorCoder(tmp_path / "eventdata")
+
+
+def test_a_state_in_a_political_act_is_its_government(run, pick) -> None:
+    rec = pick(run("Germany criticised Russia on Monday."), "CRITICIZE")
+    assert (rec.actors[0].code, rec.targets[0].code) == ("DEUGOV", "RUSGOV")
+    assert rec.actors[0].country == "DEU"
+
+
+def test_a_state_in_an_attack_stays_bare(run, pick) -> None:
+    rec = pick(run("Russia attacked Ukraine on Monday."), "ATTACK")
+    assert (rec.actors[0].code, rec.targets[0].code) == ("RUS", "UKR")

@@ -47,3 +47,8 @@ def test_the_announcer_of_a_death_is_not_the_dead(run, pick) -> None:
     rec = pick(run("The Department of Defense announced today the death of a soldier in Jordan."), "DIE")
     assert [t.text for t in rec.targets] != ["Department of Defense"]
     assert "soldier" in rec.targets[0].text
+
+
+def test_a_named_company_chosen_is_the_target(run, pick) -> None:
+    rec = pick(run("Smith chose Siemens for the contract."), "SELECT")
+    assert [t.text for t in rec.targets] == ["Siemens"] and rec.targets[0].rule == "object_party"

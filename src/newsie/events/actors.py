@@ -86,6 +86,8 @@ LOCAL_NOUNS = frozenset({
 LOCAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 #: heads of multinational groupings ("the U.S.-led coalition" is IGO, not the United States)
 COALITION_WORDS = frozenset({"coalition", "alliance", "coalitions", "alliances"})
+#: CAMEO roots of protest, force posture, coercion and violence: a state named there is not coded its government
+FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: codes of parties above or outside states: never given the story's country
 STATELESS = frozenset({"IGO", "IMG"})
 #: first words of state names that stand for the state on their own ("the North", "the South" of Korea)
@@ -407,6 +409,7 @@ class ActorCoder:
         home: str | None = None
         known: dict[str, str] | None = None
         for rec in records:
+            self._state_as_government(doc, rec)
             for arg in (*rec.actors, *rec.targets, rec.source):
                 if arg is None or getattr(arg, "country", "x") is not None:
                     continue
@@ -429,6 +432,20 @@ class ActorCoder:
                 arg.code = normalise_code(home + (arg.code or ""))
                 arg.country = home
         return records
+
+    def _state_as_government(self, doc: Doc, rec) -> None:
+        """A state named as a party to a political, diplomatic or economic act is its government (GUIDELINES
+        6.3: "South Korea said", "sanctions on Syria" -> ``KORGOV``, ``SYRGOV``); in force, protest and
+        coercion (CAMEO roots 14, 15, 17-20) the state name is left bare: its army, its people or both."""
+        if rec.cameo_root in FORCE_ROOTS:
+            return
+        for arg in (*rec.actors, *rec.targets):
+            code = arg.code
+            if not code or len(code) != 3 or iso3(code) != code:
+                continue
+            span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+            if span is not None and span.root.ent_type_ == "GPE":
+                arg.code = code + "GOV"
 
     def document_names(self, doc: Doc) -> dict[str, str]:
         """Codes the document itself gives its names: a person or organisation coded in the noun phrase of

@@ -240,8 +240,12 @@ def passive_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fil
 PARTY_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
 
 
-def _party(ctx: Context, tok: Token) -> bool:
-    """Is ``tok`` a party (a person, group or organisation: "the court", "reporters", "him"), not a thing?"""
+def _party(ctx: Context, tok: Token, named: bool = False) -> bool:
+    """Is ``tok`` a party (a person, group or organisation: "the court", "reporters", "him"), not a thing?
+    ``named``: a named one only (a person/organisation/state entity: "chose Boeing", not "picked workers")."""
+    if named:
+        ent = ctx.ent(tok)
+        return ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
     if tok.pos_ == "PRON":
         return tok.lower_ in PARTY_PRONOUNS
     return can_act(ctx, tok)
@@ -250,9 +254,9 @@ def _party(ctx: Context, tok: Token) -> bool:
 @finder("object_party")
 def object_party(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """The direct object when it is a party: the addressee of "told the court", "briefed reporters" (a said or
-    announced thing is no target)."""
+    announced thing is no target); ``object_party:named`` takes a named party only."""
     obj = _object_tok(ctx, cand)
-    if obj is None or not _party(ctx, obj):
+    if obj is None or not _party(ctx, obj, named="named" in args):
         return None
     return _np(ctx, obj, "object_party")
 
@@ -262,7 +266,7 @@ def passive_party(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill 
     """The passive subject when it is a party: who was urged, ordered, accused, warned ("the parents were
     advised to ...", "The Air Force was ordered by Congress to ...", "He was ... accused of ...")."""
     fill = passive_subject(ctx, cand, args)
-    if fill is None or not _party(ctx, ctx.doc[fill.head]):
+    if fill is None or not _party(ctx, ctx.doc[fill.head], named="named" in args):
         return None
     fill.rule = fill.rule.replace("passive_subject", "passive_party", 1)
     return fill
