@@ -119,3 +119,21 @@ def test_a_state_in_a_political_act_is_its_government(run, pick) -> None:
 def test_a_state_in_an_attack_stays_bare(run, pick) -> None:
     rec = pick(run("Russia attacked Ukraine on Monday."), "ATTACK")
     assert (rec.actors[0].code, rec.targets[0].code) == ("RUS", "UKR")
+
+
+def test_we_of_a_quoted_speaker_is_the_speakers_party(run, pick) -> None:
+    records = run("Foreign Secretary Philip Hammond said:\n\n“We urge all parties to return to the talks.”",
+                  date="2015-03-01")
+    rec = pick(records, "APPEAL")
+    assert (rec.actors[0].text, rec.actors[0].code, rec.actors[0].country) == ("We", "GBRGOV", "GBR")
+
+
+def test_we_without_a_speaker_stays_uncoded(run, pick) -> None:
+    rec = pick(run("We urge all parties to return to the talks."), "APPEAL")
+    assert rec.actors[0].country is None
+
+
+def test_who_and_eu_acronyms(actors) -> None:
+    assert actors.code("WHO") == ("IGOUNOHLHWHO", None)
+    assert actors.code("EU")[0] == "IGOEUREEC"
+    assert actors.code("the people who fled")[0] != "IGOUNOHLHWHO"

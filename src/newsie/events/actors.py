@@ -86,6 +86,11 @@ LOCAL_NOUNS = frozenset({
 LOCAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 #: heads of multinational groupings ("the U.S.-led coalition" is IGO, not the United States)
 COALITION_WORDS = frozenset({"coalition", "alliance", "coalitions", "alliances"})
+#: first-person pronouns: in a quotation they are the speaker ("we" of a minister's statement is the government)
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+#: CAMEO roots of speech acts (statements, appeals, criticism, threats ...): the records that have speakers
+SPEECH_ROOTS = frozenset({f"{n:02d}" for n in range(1, 14)})
+SPEAKER_WINDOW = 1500  # characters back from the pronoun
 #: CAMEO roots of protest, force posture, coercion and violence: a state named there is not coded its government
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: codes of parties above or outside states: never given the story's country
@@ -410,9 +415,15 @@ class ActorCoder:
         known: dict[str, str] | None = None
         for rec in records:
             self._state_as_government(doc, rec)
+        for rec in records:
             for arg in (*rec.actors, *rec.targets, rec.source):
                 if arg is None or getattr(arg, "country", "x") is not None:
                     continue
+                if arg.code is None and arg.text.lower() in FIRST_PERSON:  # "we" of a quoted speaker
+                    speaker = self._speaker(records, arg.start)
+                    if speaker is not None:
+                        arg.code, arg.country = speaker.code, speaker.country
+                        continue
                 if arg.code is None:  # "Davis" after "Pentagon spokesman Jeff Davis"; "KCNA" after its full name
                     known = self.document_names(doc) if known is None else known
                     code = next((known[k] for k in _name_keys(arg.text, arg.norm) if k in known), None)
@@ -432,6 +443,22 @@ class ActorCoder:
                 arg.code = normalise_code(home + (arg.code or ""))
                 arg.country = home
         return records
+
+    @staticmethod
+    def _speaker(records: list, offset: int):
+        """The speaker a first-person pronoun at ``offset`` quotes: the coded actor of the nearest record
+        before it that is a speech act (CAMEO roots 01-13: said, criticised, urged...) by a named party, within
+        ``SPEAKER_WINDOW`` characters ("Philip Hammond said: ... we will continue to call for ...")."""
+        best = None
+        for rec in records:
+            start = rec.trigger.start
+            if not offset - SPEAKER_WINDOW <= start < offset or rec.cameo_root not in SPEECH_ROOTS:
+                continue
+            actor = next((a for a in rec.actors if a.country is not None and a.text.lower() not in FIRST_PERSON
+                          and a.text.lower() not in LOCAL_PRONOUNS), None)
+            if actor is not None and (best is None or start > best[0]):
+                best = (start, actor)
+        return best[1] if best is not None else None
 
     def _state_as_government(self, doc: Doc, rec) -> None:
         """A state named as a party to a political, diplomatic or economic act is its government (GUIDELINES
