@@ -52,3 +52,14 @@ def test_the_announcer_of_a_death_is_not_the_dead(run, pick) -> None:
 def test_a_named_company_chosen_is_the_target(run, pick) -> None:
     rec = pick(run("Smith chose Siemens for the contract."), "SELECT")
     assert [t.text for t in rec.targets] == ["Siemens"] and rec.targets[0].rule == "object_party"
+
+
+def test_a_condemned_thing_is_no_target(run, pick) -> None:
+    assert pick(run("Britain condemned the attacks on Monday."), "CRITICIZE").targets == []
+    rec = pick(run("Britain criticised Russia on Monday."), "CRITICIZE")
+    assert [t.text for t in rec.targets] == ["Russia"]
+
+
+def test_a_passive_subject_pronoun_is_a_party(run, pick) -> None:
+    rec = pick(run("He was arrested in May and accused of murder."), "ACCUSE")
+    assert [t.text for t in rec.targets] == ["He"] and rec.targets[0].rule.startswith("passive_party")

@@ -236,8 +236,8 @@ def passive_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fil
     return None
 
 
-#: object pronouns that name a party ("told him", "urged them")
-PARTY_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+#: personal pronouns that name a party ("told him", "urged them", "he was accused"); "it" may be a thing
+PARTY_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "he", "she", "they", "we", "i"})
 
 
 def _party(ctx: Context, tok: Token, named: bool = False) -> bool:
