@@ -137,3 +137,26 @@ def test_who_and_eu_acronyms(actors) -> None:
     assert actors.code("WHO") == ("IGOUNOHLHWHO", None)
     assert actors.code("EU")[0] == "IGOEUREEC"
     assert actors.code("the people who fled")[0] != "IGOUNOHLHWHO"
+
+
+def test_an_unresolved_he_is_the_person_named_last(fixed_nlp) -> None:
+    """The document codes "Samsung chief executive Lee Jae-yong" KORBUS; "he" after him takes that code even
+    when pronoun resolution gave him no antecedent."""
+    from newsie.api import make_doc
+    from newsie.events.actors import default_actor_coder
+    from newsie.schema import Participant
+
+    text = "Samsung chief executive Lee Jae-yong spoke on Monday. Sales fell. He announced new phones."
+    doc = make_doc(fixed_nlp, text, date="2012-01-01")
+    for _, proc in fixed_nlp.pipeline:
+        doc = proc(doc)
+    start = text.index("Lee Jae-yong")
+    doc.ents = [doc.char_span(start, start + len("Lee Jae-yong"), label="PERSON")]
+    he = text.index("He announced")
+    arg = Participant(text="He", start=he, end=he + 2)
+
+    class Rec:
+        actors, targets, source, cameo_root = [arg], [], None, "01"
+
+    default_actor_coder().localize(doc, [Rec()])
+    assert (arg.code, arg.country) == ("KORBUS", "KOR")

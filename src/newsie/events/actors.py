@@ -91,6 +91,8 @@ FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 #: CAMEO roots of speech acts (statements, appeals, criticism, threats ...): the records that have speakers
 SPEECH_ROOTS = frozenset({f"{n:02d}" for n in range(1, 14)})
 SPEAKER_WINDOW = 1500  # characters back from the pronoun
+#: third-person singular pronouns: unresolved, they are the person named last (``ActorCoder._last_person``)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: CAMEO roots of protest, force posture, coercion and violence: a state named there is not coded its government
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: codes of parties above or outside states: never given the story's country
@@ -424,6 +426,13 @@ class ActorCoder:
                     if speaker is not None:
                         arg.code, arg.country = speaker.code, speaker.country
                         continue
+                if arg.code is None and not arg.norm and arg.text.lower() in PERSON_PRONOUNS:
+                    known = self.document_names(doc) if known is None else known
+                    code = self._last_person(doc, arg.start, known)  # an unresolved "he": the last person named
+                    if code is not None:
+                        arg.code, arg.country = code, iso3(code)
+                        if arg.country is not None:
+                            continue
                 if arg.code is None:  # "Davis" after "Pentagon spokesman Jeff Davis"; "KCNA" after its full name
                     known = self.document_names(doc) if known is None else known
                     code = next((known[k] for k in _name_keys(arg.text, arg.norm) if k in known), None)
@@ -443,6 +452,19 @@ class ActorCoder:
                 arg.code = normalise_code(home + (arg.code or ""))
                 arg.country = home
         return records
+
+    @staticmethod
+    def _last_person(doc: Doc, offset: int, known: dict[str, str]) -> str | None:
+        """The code the document gives the person named last before ``offset`` (within ``SPEAKER_WINDOW``
+        characters), for a third-person singular pronoun coreference left unresolved."""
+        for ent in reversed(doc.ents):
+            if ent.end_char > offset or ent.label_ != "PERSON":
+                continue
+            if ent.end_char < offset - SPEAKER_WINDOW:
+                return None
+            keys = _name_keys(ent.text, None)
+            return next((known[k] for k in keys if k in known), None)
+        return None
 
     @staticmethod
     def _speaker(records: list, offset: int):
