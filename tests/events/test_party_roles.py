@@ -63,3 +63,8 @@ def test_a_condemned_thing_is_no_target(run, pick) -> None:
 def test_a_passive_subject_pronoun_is_a_party(run, pick) -> None:
     rec = pick(run("He was arrested in May and accused of murder."), "ACCUSE")
     assert [t.text for t in rec.targets] == ["He"] and rec.targets[0].rule.startswith("passive_party")
+
+
+def test_who_is_called_on_in_a_for_to_clause(run, pick) -> None:
+    rec = pick(run("Britain appealed for all parties to return to the talks."), "APPEAL")
+    assert [t.text for t in rec.targets] == ["all parties"] and rec.targets[0].rule == "for_subject"

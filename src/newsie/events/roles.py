@@ -349,6 +349,27 @@ def prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     return None
 
 
+@finder("for_subject")
+def for_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Who is called on in "called for Assad to step down", "pushing for all parties to return": the subject
+    of a "for ... to" clause on the anchor (the parse makes "for" its mark, or "for" a preposition whose
+    object carries the infinitive)."""
+    for head in _heads(ctx, cand):
+        for child in head.children:
+            if child.dep_ in ("advcl", "xcomp", "ccomp") and has_child(child, {"mark"}) is not None \
+                    and has_child(child, {"mark"}).lower_ == "for":
+                subj = has_child(child, {"nsubj"})
+                if subj is not None and _party(ctx, subj):
+                    return _np(ctx, subj, "for_subject")
+            if child.dep_ == "prep" and child.lower_ == "for":
+                pobj = has_child(child, {"pobj"})
+                if pobj is not None and _party(ctx, pobj) and any(
+                        c.dep_ in ("acl", "relcl") and has_child(c, {"aux"}) is not None
+                        and has_child(c, {"aux"}).lower_ == "to" for c in pobj.children):
+                    return _np(ctx, pobj, "for_subject")
+    return None
+
+
 @finder("between")
 def between(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """The parties of a reciprocal event named "between X and Y" ("the settlement between Apple and EMI", "an
