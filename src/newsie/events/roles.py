@@ -38,6 +38,8 @@ PLACE_SLOTS: tuple[str, ...] = ("destination", "location")
 FILL_ORDER: tuple[str, ...] = (*(r for r in ROLE_NAMES if r not in PLACE_SLOTS), *PLACE_SLOTS)
 assert set(FILL_ORDER) == set(ROLE_NAMES), "FILL_ORDER must name exactly the schema's role slots"
 
+#: verbs of "X quoted/cited Y as saying": the speaker is their object, not their subject (the outlet)
+QUOTING_VERBS = frozenset({"quote", "cite"})
 #: dependency labels crossed when a verb's subject is controlled by a governing clause
 CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "conj", "acl", "relcl", "advcl", "acomp"})
 
@@ -127,6 +129,10 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
         return None
     if _reduced_passive(tok) or _participle_modifier(tok):
         return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in QUOTING_VERBS:
+        quoted = has_child(tok.head.head, {"dobj"})  # "Reuters quoted Smith as saying": Smith says it
+        if quoted is not None:
+            return _np(ctx, quoted, "subject:quoted")
     first = True
     cur = tok
     link = ""
