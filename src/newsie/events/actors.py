@@ -86,6 +86,20 @@ LOCAL_NOUNS = frozenset({
 LOCAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 #: heads of multinational groupings ("the U.S.-led coalition" is IGO, not the United States)
 COALITION_WORDS = frozenset({"coalition", "alliance", "coalitions", "alliances"})
+#: first-person pronouns: in a quotation they are the speaker ("we" of a minister's statement is the government)
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+#: CAMEO roots of speech acts (statements, appeals, criticism, threats ...): the records that have speakers
+SPEECH_ROOTS = frozenset({f"{n:02d}" for n in range(1, 14)})
+SPEAKER_WINDOW = 1500  # characters back from the pronoun
+#: third-person singular pronouns: unresolved, they are the person named last (``ActorCoder._last_person``)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: CAMEO roots of protest, force posture, coercion and violence: a state named there is not coded its government
+FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+#: codes of parties above or outside states: never given the story's country
+STATELESS = frozenset({"IGO", "IMG"})
+#: first words of state names that stand for the state on their own ("the North", "the South" of Korea)
+COMPASS_NAMES = frozenset({"North", "South"})
+COALITION_QUALIFIERS = frozenset({"global", "international", "multinational", "multi-national"})
 #: last words of company names (GUIDELINES 6.6: a company is ``BUS``, with its home country where known)
 BUSINESS_WORDS = frozenset({
     "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh",
@@ -94,6 +108,13 @@ BUSINESS_WORDS = frozenset({
     "corps", "company", "enterprises", "partners", "capital", "electronics", "foods", "media", "records",
 })
 DATE_RE = re.compile(r"\d{8}")
+#: hand-maintained additions beside the generated files (``data/actors_extra.tsv``, ``data/agents_extra.tsv``):
+#: office holders after 2014, company home countries, state media and armies, titles; agent corrections
+EXTRA_ACTORS = "actors_extra.tsv"
+EXTRA_AGENTS = "agents_extra.tsv"
+#: state roles whose Phoenix sub-sectors GUIDELINES 6.3 does not code ("ITAGOVEDU" education minister,
+#: "USAGOVMIL" defence secretary -> the government): a national code is cut to country + role
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "BUS", "MED", "EDU", "HLH", "SPY"})
 
 
 class ActorDataError(ValueError):
@@ -155,6 +176,21 @@ def iso3(code: str | None) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
+def normalise_code(code: str | None) -> str | None:
+    """A Phoenix code as GUIDELINES 6.3 writes it: a multinational company is a company of its home country
+    (``MNCUSA`` -> ``USABUS``), a state role's sub-sector is dropped (``ITAGOVEDU`` -> ``ITAGOV``); armed groups
+    and international bodies keep their full codes (``PSEREBHMS``, ``IGOUNOHLHWHO``)."""
+    if not code:
+        return code
+    if code.startswith("MNC") and len(code) >= 6 and iso3(code[3:6]):
+        return code[3:6] + "BUS"
+    if len(code) > 6 and code[3:6] in STATE_ROLES and iso3(code[:3]):
+        return code[:6]
+    if len(code) > 3 and code[:3] in STATE_ROLES and not iso3(code[:3]):
+        return code[:3]  # a bare role: "GOVEDU" (minister of education) -> "GOV"
+    return code
+
+
 class ActorCoder:
     """``code(phrase, date)`` -> (CAMEO actor code or None, ISO alpha-3 country or None)."""
 
@@ -165,24 +201,30 @@ class ActorCoder:
             rows: dict[str, list[Restriction]] = {}
             for n, cells in self._read(path, ("phrase", "code", "start", "end")):
                 phrase, code, start, end = cells
-                if not phrase or not CODE_RE.fullmatch(code):
-                    raise ActorDataError(
-                        f"{path}:{n}: field code must be upper-case letters/digits, not {code!r}"
-                    )
-                for field, value in (("start", start), ("end", end)):
-                    if value and not DATE_RE.fullmatch(value):
-                        raise ActorDataError(f"{path}:{n}: field {field} must be YYYYMMDD or empty")
+                self._check_row(path, n, phrase, code, start, end)
                 rows.setdefault(phrase, []).append(Restriction(code, start, end))
             for phrase, rs in rows.items():
                 self.names.setdefault(phrase, tuple(rs))
+        extra = data_dir.parent / EXTRA_ACTORS
+        if extra.exists():  # merged with Phoenix's rows: dated office holders after 2014 resolve by date
+            for n, (phrase, code, start, end, _source) in self._read(
+                    extra, ("phrase", "code", "start", "end", "source"), comments=True):
+                self._check_row(extra, n, phrase, code, start, end)
+                self.names[phrase] = (Restriction(code, start, end), *self.names.get(phrase, ()))
         self.agents: dict[str, tuple[str, str]] = {}
+        extra = data_dir.parent / EXTRA_AGENTS
+        if extra.exists():  # corrections first: the first row of a phrase wins
+            for n, (phrase, code, place) in self._read(extra, ("phrase", "code", "place"), comments=True):
+                if code != "-" and not CODE_RE.fullmatch(code):
+                    raise ActorDataError(f"{extra}:{n}: field code must be upper-case letters or -, not {code!r}")
+                self._check_place(extra, n, place)
+                self.agents.setdefault(phrase, (code, place))
         path = data_dir / "agents.tsv"
         for n, (phrase, code, place) in self._read(path, ("phrase", "code", "place")):
-            if place not in ("suffix", "prefix"):
-                raise ActorDataError(f"{path}:{n}: field place must be suffix or prefix, not {place!r}")
+            self._check_place(path, n, place)
             self.agents.setdefault(phrase, (code, place))
         #: the role codes agents add ("GOV", "MIL", "CVL"): a participant coded with one alone has no country
-        self.roles: frozenset[str] = frozenset(code for code, _ in self.agents.values())
+        self.roles: frozenset[str] = frozenset(code for code, _ in self.agents.values() if code != "-")
         self._home: tuple[object, str | None] = (None, None)
         self._names: tuple[object, dict[str, str]] = (None, {})
         self.iso_names: dict[str, str] = {}
@@ -193,15 +235,34 @@ class ActorCoder:
                     self.iso_names.setdefault(" ".join(tokenize(name)), country.alpha_3)
 
     @staticmethod
-    def _read(path: Path, header: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    def _check_row(path: Path, n: int, phrase: str, code: str, start: str, end: str) -> None:
+        if not phrase or not CODE_RE.fullmatch(code):
+            raise ActorDataError(f"{path}:{n}: field code must be upper-case letters/digits, not {code!r}")
+        for field, value in (("start", start), ("end", end)):
+            if value and not DATE_RE.fullmatch(value):
+                raise ActorDataError(f"{path}:{n}: field {field} must be YYYYMMDD or empty")
+
+    @staticmethod
+    def _check_place(path: Path, n: int, place: str) -> None:
+        if place not in ("suffix", "prefix"):
+            raise ActorDataError(f"{path}:{n}: field place must be suffix or prefix, not {place!r}")
+
+    @staticmethod
+    def _read(path: Path, header: tuple[str, ...], comments: bool = False) -> list[tuple[int, tuple[str, ...]]]:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as err:
             raise ActorDataError(f"{path}: cannot read: {err}") from err
+        first = 0
+        while comments and first < len(lines) and lines[first].startswith("#"):
+            first += 1
+        lines = lines[first:]
         if not lines or tuple(lines[0].split("\t")) != header:
             raise ActorDataError(f"{path}: header must be {' '.join(header)}")
         out = []
-        for n, line in enumerate(lines[1:], 2):
+        for n, line in enumerate(lines[1:], first + 2):
+            if comments and (not line.strip() or line.startswith("#")):
+                continue
             cells = tuple(line.split("\t"))
             if len(cells) != len(header):
                 raise ActorDataError(
@@ -215,11 +276,13 @@ class ActorCoder:
     @staticmethod
     def resolve(rows: tuple[Restriction, ...], date: str | None) -> str | None:
         """The code of a name on ``date``: a dated restriction covering it (latest start first), else the
-        undated default, else None.  Without a date: the default, else the most recent restriction."""
+        undated default, else None.  Without a date: the most recent restriction (an undated story names an
+        office holder for the office: "Hollande" is France's president, not the elite he was before), else
+        the default."""
         default = next((r.code for r in rows if not r.start and not r.end), None)
         dated = sorted((r for r in rows if r.start or r.end), key=lambda r: r.start)
         if date is None:
-            return default or (dated[-1].code if dated else None)
+            return dated[-1].code if dated else default
         covering = [r for r in dated if (not r.start or r.start <= date) and (not r.end or date <= r.end)]
         if covering:
             return covering[-1].code
@@ -274,20 +337,46 @@ class ActorCoder:
             if iso:
                 actor_span = max(iso, key=lambda s: (s[1] - s[0], s[0]))
                 actor = self.iso_names[" ".join(words[actor_span[0] : actor_span[1]])]
+        if actor is None and cut < len(words) - 1 and words[cut] in ("from", "of"):
+            # "citizens from Jordan and Iraq", "the people of Turkey": the state the agents come from
+            after = self._find(words[cut + 1 :], cased[cut + 1 :], self.names, need_case=True, upper=upper[cut + 1 :])
+            if after and after[0][0] == 0:
+                code = self.resolve(self.names[" ".join(words[cut + 1 : cut + 1 + after[0][1]])], key)
+                if code is not None and len(code) == 3 and iso3(code):
+                    actor = code
         if actor is None and len(words) > 1 and words[min(cut, len(words)) - 1] in BUSINESS_WORDS \
                 and cased[0]:
             actor = "BUS"  # "Apple Computer", "Penske Automotive Group": a company without a known home
         head = words[min(cut, len(words)) - 1]
         if head in COALITION_WORDS and any(w == "led" or w.endswith("-led") for w in words[:cut]):
             return "IGO", None  # "the U.S.-led coalition": several states, led by one
+        if actor is None and self._coalition(cased, words, cut):
+            return "IGO", None  # "the Global Coalition", "Coalition aircraft": the multinational coalition
         agent = self._agent(words[:cut], actor_span)
-        if agent is not None:
+        if agent is not None and agent[0] != "-":
             role, place = agent
             if actor is None:
                 actor = role
             elif len(actor) == 3 and iso3(actor) and len(actor) + len(role) <= MAX_CODE:
                 actor = role + actor if place == "prefix" else actor + role
+        actor = normalise_code(actor)
         return actor, iso3(actor)
+
+    def _coalition(self, cased: list[bool], words: list[str], cut: int) -> bool:
+        """A multinational coalition named without its states: a coalition word qualified as international
+        ("global", "international", "multinational", "anti-ISIL"), heading military agents ("coalition
+        aircraft", "coalition forces"), or written as a name on its own ("the Coalition")."""
+        for k, w in enumerate(words[:cut]):
+            if w not in COALITION_WORDS:
+                continue
+            before = words[k - 1] if k else ""
+            if before in COALITION_QUALIFIERS or before.startswith("anti-"):
+                return True
+            rest = words[k + 1 : cut]
+            if rest and self.agents.get(rest[-1], ("", ""))[0] == "MIL":
+                return True
+            return k == cut - 1 == len(words) - 1 and cased[k] and not before
+        return False
 
     def home_country(self, doc: Doc) -> str | None:
         """The article's home country: the country its place names, nationalities and named actors name
@@ -327,9 +416,23 @@ class ActorCoder:
         home: str | None = None
         known: dict[str, str] | None = None
         for rec in records:
+            self._state_as_government(doc, rec)
+        for rec in records:
             for arg in (*rec.actors, *rec.targets, rec.source):
                 if arg is None or getattr(arg, "country", "x") is not None:
                     continue
+                if arg.code is None and arg.text.lower() in FIRST_PERSON:  # "we" of a quoted speaker
+                    speaker = self._speaker(records, arg.start)
+                    if speaker is not None:
+                        arg.code, arg.country = speaker.code, speaker.country
+                        continue
+                if arg.code is None and not arg.norm and arg.text.lower() in PERSON_PRONOUNS:
+                    known = self.document_names(doc) if known is None else known
+                    code = self._last_person(doc, arg.start, known)  # an unresolved "he": the last person named
+                    if code is not None:
+                        arg.code, arg.country = code, iso3(code)
+                        if arg.country is not None:
+                            continue
                 if arg.code is None:  # "Davis" after "Pentagon spokesman Jeff Davis"; "KCNA" after its full name
                     known = self.document_names(doc) if known is None else known
                     code = next((known[k] for k in _name_keys(arg.text, arg.norm) if k in known), None)
@@ -337,7 +440,7 @@ class ActorCoder:
                         arg.code, arg.country = code, iso3(code)
                         if arg.country is not None:
                             continue
-                if arg.code is not None and arg.code not in self.roles:
+                if arg.code is not None and (arg.code not in self.roles or arg.code in STATELESS):
                     continue
                 if arg.code is None:  # a bare role code ("GOV", "EDU") already says: an agent of some state
                     span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
@@ -345,9 +448,53 @@ class ActorCoder:
                         continue
                 home = home or self.home_country(doc)
                 if home is None:
-                    return records
-                arg.code, arg.country = home + (arg.code or ""), home
+                    continue  # no home country; later participants may still be named in the document
+                arg.code = normalise_code(home + (arg.code or ""))
+                arg.country = home
         return records
+
+    @staticmethod
+    def _last_person(doc: Doc, offset: int, known: dict[str, str]) -> str | None:
+        """The code the document gives the person named last before ``offset`` (within ``SPEAKER_WINDOW``
+        characters), for a third-person singular pronoun coreference left unresolved."""
+        for ent in reversed(doc.ents):
+            if ent.end_char > offset or ent.label_ != "PERSON":
+                continue
+            if ent.end_char < offset - SPEAKER_WINDOW:
+                return None
+            keys = _name_keys(ent.text, None)
+            return next((known[k] for k in keys if k in known), None)
+        return None
+
+    @staticmethod
+    def _speaker(records: list, offset: int):
+        """The speaker a first-person pronoun at ``offset`` quotes: the coded actor of the nearest record
+        before it that is a speech act (CAMEO roots 01-13: said, criticised, urged...) by a named party, within
+        ``SPEAKER_WINDOW`` characters ("Philip Hammond said: ... we will continue to call for ...")."""
+        best = None
+        for rec in records:
+            start = rec.trigger.start
+            if not offset - SPEAKER_WINDOW <= start < offset or rec.cameo_root not in SPEECH_ROOTS:
+                continue
+            actor = next((a for a in rec.actors if a.country is not None and a.text.lower() not in FIRST_PERSON
+                          and a.text.lower() not in LOCAL_PRONOUNS), None)
+            if actor is not None and (best is None or start > best[0]):
+                best = (start, actor)
+        return best[1] if best is not None else None
+
+    def _state_as_government(self, doc: Doc, rec) -> None:
+        """A state named as a party to a political, diplomatic or economic act is its government (GUIDELINES
+        6.3: "South Korea said", "sanctions on Syria" -> ``KORGOV``, ``SYRGOV``); in force, protest and
+        coercion (CAMEO roots 14, 15, 17-20) the state name is left bare: its army, its people or both."""
+        if rec.cameo_root in FORCE_ROOTS:
+            return
+        for arg in (*rec.actors, *rec.targets):
+            code = arg.code
+            if not code or len(code) != 3 or iso3(code) != code:
+                continue
+            span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+            if span is not None and span.root.ent_type_ == "GPE":
+                arg.code = code + "GOV"
 
     def document_names(self, doc: Doc) -> dict[str, str]:
         """Codes the document itself gives its names: a person or organisation coded in the noun phrase of
@@ -360,6 +507,12 @@ class ActorCoder:
             return state[1]
         date = getattr(doc._, "date", None) if doc.has_extension("date") else None
         names: dict[str, str] = {}
+        for ent in doc.ents:  # "the North" of a story about North Korea: the state named "North ..."
+            first = ent.text.split(maxsplit=1)[0] if ent.label_ == "GPE" else ""
+            if first in COMPASS_NAMES and " " in ent.text:
+                code, _ = self.code(ent.text, date)
+                if code is not None and len(code) == 3 and iso3(code):
+                    names.setdefault(first.lower(), code)
         ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
         for ent in ents:
             # the title words before the name: "Pentagon press operations director Navy Capt. Jeff Davis"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsie.events.coref import coordinated, make_fill
+from newsie.events.coref import can_act, coordinated, make_fill
 from newsie.events.finders import FINDERS, Finder, finder, run_finder
 from newsie.events.model import Candidate, Context, Fill
 from newsie.events.resources import LIST_SLOTS, ROLE_NAMES
@@ -38,6 +38,8 @@ PLACE_SLOTS: tuple[str, ...] = ("destination", "location")
 FILL_ORDER: tuple[str, ...] = (*(r for r in ROLE_NAMES if r not in PLACE_SLOTS), *PLACE_SLOTS)
 assert set(FILL_ORDER) == set(ROLE_NAMES), "FILL_ORDER must name exactly the schema's role slots"
 
+#: verbs of "X quoted/cited Y as saying": the speaker is their object, not their subject (the outlet)
+QUOTING_VERBS = frozenset({"quote", "cite"})
 #: dependency labels crossed when a verb's subject is controlled by a governing clause
 CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "conj", "acl", "relcl", "advcl", "acomp"})
 
@@ -127,6 +129,10 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
         return None
     if _reduced_passive(tok) or _participle_modifier(tok):
         return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in QUOTING_VERBS:
+        quoted = has_child(tok.head.head, {"dobj"})  # "Reuters quoted Smith as saying": Smith says it
+        if quoted is not None:
+            return _np(ctx, quoted, "subject:quoted")
     first = True
     cur = tok
     link = ""
@@ -160,6 +166,13 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
         cur = cur.head
         first = False
     return None
+
+
+@finder("verbal_subject")
+def verbal_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The subject of a verbal trigger only: for a patient-subject type (DIE: "the soldier died") the subject
+    of a nominal's support verb is someone else ("the Department announced the death of a soldier")."""
+    return None if cand.nominal else subject(ctx, cand, args)
 
 
 @finder("agent")
@@ -227,6 +240,42 @@ def passive_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fil
             return None
         cur = cur.head  # "are expected to be tossed": the subject sits on "expected"
     return None
+
+
+#: personal pronouns that name a party ("told him", "urged them", "he was accused"); "it" may be a thing
+PARTY_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "he", "she", "they", "we", "i"})
+
+
+def _party(ctx: Context, tok: Token, named: bool = False) -> bool:
+    """Is ``tok`` a party (a person, group or organisation: "the court", "reporters", "him"), not a thing?
+    ``named``: a named one only (a person/organisation/state entity: "chose Boeing", not "picked workers")."""
+    if named:
+        ent = ctx.ent(tok)
+        return ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PARTY_PRONOUNS
+    return can_act(ctx, tok)
+
+
+@finder("object_party")
+def object_party(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The direct object when it is a party: the addressee of "told the court", "briefed reporters" (a said or
+    announced thing is no target); ``object_party:named`` takes a named party only."""
+    obj = _object_tok(ctx, cand)
+    if obj is None or not _party(ctx, obj, named="named" in args):
+        return None
+    return _np(ctx, obj, "object_party")
+
+
+@finder("passive_party")
+def passive_party(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The passive subject when it is a party: who was urged, ordered, accused, warned ("the parents were
+    advised to ...", "The Air Force was ordered by Congress to ...", "He was ... accused of ...")."""
+    fill = passive_subject(ctx, cand, args)
+    if fill is None or not _party(ctx, ctx.doc[fill.head], named="named" in args):
+        return None
+    fill.rule = fill.rule.replace("passive_subject", "passive_party", 1)
+    return fill
 
 
 @finder("object_owner")
@@ -303,6 +352,44 @@ def prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     for pobj in _prep_objects(ctx, cand, args):
         if pobj.ent_type_ not in ("DATE", "TIME"):
             return _np(ctx, pobj, f"prep:{pobj.head.lower_}")
+    return None
+
+
+@finder("for_subject")
+def for_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Who is called on in "called for Assad to step down", "pushing for all parties to return": the subject
+    of a "for ... to" clause on the anchor (the parse makes "for" its mark, or "for" a preposition whose
+    object carries the infinitive)."""
+    for head in _heads(ctx, cand):
+        for child in head.children:
+            if child.dep_ in ("advcl", "xcomp", "ccomp") and has_child(child, {"mark"}) is not None \
+                    and has_child(child, {"mark"}).lower_ == "for":
+                subj = has_child(child, {"nsubj"})
+                if subj is not None and _party(ctx, subj):
+                    return _np(ctx, subj, "for_subject")
+            if child.dep_ == "prep" and child.lower_ == "for":
+                pobj = has_child(child, {"pobj"})
+                if pobj is not None and _party(ctx, pobj) and any(
+                        c.dep_ in ("acl", "relcl") and has_child(c, {"aux"}) is not None
+                        and has_child(c, {"aux"}).lower_ == "to" for c in pobj.children):
+                    return _np(ctx, pobj, "for_subject")
+    return None
+
+
+@finder("between")
+def between(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The parties of a reciprocal event named "between X and Y" ("the settlement between Apple and EMI", "an
+    agreement reached between the two companies"): on the trigger, its anchor, or a participle on the noun."""
+    heads = _heads(ctx, cand)
+    if cand.nominal:
+        noun = ctx.doc[cand.head]
+        heads += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pobj = has_child(child, {"pobj"})
+                if pobj is not None and _party(ctx, pobj):
+                    return _np(ctx, pobj, "between")
     return None
 
 
@@ -428,6 +515,37 @@ def clause_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill |
             if ent is not None and ent.label_ in PLACE_LABELS:  # "gathered in Tehran to protest"
                 start, end = np_range(pobj)
                 return make_fill(ctx, start, end, pobj.i, "clause_place:purpose")
+    return None
+
+
+#: prepositions of a place phrase on a participant that locates the event ("killed 70 members of the tribe in
+#: Anbar", "strikes against ISIL in Iraq and Syria")
+PARTICIPANT_PLACE_PREPS = frozenset({"in", "at", "near"})
+
+
+@finder("participant_place")
+def participant_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Fallback location: a place phrase ("in/at/near" + a place entity) hung by the parse on the event's
+    target or actor ("evacuated 80 people in the town of Yeoncheon"): where the participant was acted on."""
+    used = {f.head for f in cand.roles.values()}
+    for role in ("target", "actor"):
+        fill = cand.roles.get(role)
+        if fill is None:
+            continue
+        for part in fill.participants():
+            head = ctx.doc[part.head]
+            if not part.start_tok <= head.i < part.end_tok or not _party(ctx, head):
+                continue  # a resolved pronoun (its antecedent's phrases are another sentence's); a thing's place
+                # is where the thing is ("condemned attacks in Syria"), not where the event happens
+            for prep_tok in head.children:
+                if prep_tok.dep_ != "prep" or prep_tok.lower_ not in PARTICIPANT_PLACE_PREPS:
+                    continue
+                pobj = has_child(prep_tok, {"pobj"})
+                if pobj is None or pobj.i in used:
+                    continue
+                start, end = np_range(pobj)
+                if any(ctx.ent(i) is not None and ctx.ent(i).label_ in PLACE_LABELS for i in range(start, end)):
+                    return make_fill(ctx, start, end, pobj.i, f"participant_place:{role}")
     return None
 
 

@@ -1,0 +1,70 @@
+"""Targets that are parties (issue #16/#17): the addressee object of a speech act, the passive subject of a
+directive or accusation, and the place phrase on a participant as the event's location."""
+
+from __future__ import annotations
+
+
+def test_the_addressee_of_a_statement_is_its_target(run_fixed, pick) -> None:
+    records = run_fixed("Mr. Tedeschi told the court that the parents knew about the illness.",
+                        {"Tedeschi": "PERSON"})
+    rec = pick(records, "STATEMENT")
+    assert [t.text for t in rec.targets] == ["court"] and rec.targets[0].rule == "object_party"
+
+
+def test_the_passive_subject_of_an_order_is_its_target(run_fixed, pick) -> None:
+    records = run_fixed("The Air Force was ordered by Congress to work with Boeing.",
+                        {"Air Force": "ORG", "Congress": "ORG", "Boeing": "ORG"})
+    rec = pick(records, "ORDER")
+    assert [t.text for t in rec.targets] == ["Air Force"] and rec.targets[0].rule == "passive_party"
+    assert rec.actors[0].text == "Congress"
+
+
+def test_the_accused_of_a_passive_accusation(run_fixed, pick) -> None:
+    rec = pick(run_fixed("The parents are accused of neglecting their child.", {}), "ACCUSE")
+    assert [t.text for t in rec.targets] == ["parents"]
+
+
+def test_a_place_on_the_target_locates_the_event(run, pick) -> None:
+    """The full parse hangs "in the town of Kherson" on "families"; the place is still where the event was."""
+    rec = pick(run("The army evacuated about 300 families in the town of Kherson after the shelling."), "RESCUE")
+    assert rec.location is not None and "Kherson" in rec.location.text
+    assert rec.location.rule == "participant_place:target"
+
+
+def test_a_things_place_is_not_the_events(run_fixed, pick) -> None:
+    records = run_fixed("Britain condemned the attacks in Syria.", {"Britain": "GPE", "Syria": "GPE"})
+    rec = pick(records, "CRITICIZE")
+    assert rec.location is None or not rec.location.rule.startswith("participant_place")
+
+
+def test_the_parties_between_of_a_reciprocal_event(run, pick) -> None:
+    rec = pick(run("The settlement between Sony and the two unions was announced on Monday."), "SETTLE")
+    assert [a.text for a in rec.actors] == ["Sony", "two unions"]
+    assert all(a.rule.startswith("between") for a in rec.actors)
+
+
+def test_the_announcer_of_a_death_is_not_the_dead(run, pick) -> None:
+    rec = pick(run("The Department of Defense announced today the death of a soldier in Jordan."), "DIE")
+    assert [t.text for t in rec.targets] != ["Department of Defense"]
+    assert "soldier" in rec.targets[0].text
+
+
+def test_a_condemned_thing_is_no_target(run, pick) -> None:
+    assert pick(run("Britain condemned the attacks on Monday."), "CRITICIZE").targets == []
+    rec = pick(run("Britain criticised Russia on Monday."), "CRITICIZE")
+    assert [t.text for t in rec.targets] == ["Russia"]
+
+
+def test_a_passive_subject_pronoun_is_a_party(run, pick) -> None:
+    rec = pick(run("He was arrested in May and accused of murder."), "ACCUSE")
+    assert [t.text for t in rec.targets] == ["He"] and rec.targets[0].rule.startswith("passive_party")
+
+
+def test_who_is_called_on_in_a_for_to_clause(run, pick) -> None:
+    rec = pick(run("Britain appealed for all parties to return to the talks."), "APPEAL")
+    assert [t.text for t in rec.targets] == ["all parties"] and rec.targets[0].rule == "for_subject"
+
+
+def test_the_speaker_quoted_as_saying(run, pick) -> None:
+    rec = pick(run("Reuters quoted Smith as saying that the talks had failed."), "STATEMENT")
+    assert [a.text for a in rec.actors] == ["Smith"] and rec.actors[0].rule == "subject:quoted"
