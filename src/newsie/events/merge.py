@@ -12,6 +12,8 @@ Three kinds, all recorded in the surviving record's ``mentions``:
   earlier record it is compatible with (type, time, place, participants, counts,
   theme) and linked to (definite anaphora, headline, a shared named participant);
   the rules are spelled out in ``merges.yaml``.
+* event anaphora: a definite noun no trigger found ("the deal", "the ban", "the case") is one more mention
+  of the nearest earlier record of a type it can name (``coref.yaml`` ``event_anaphors``).
 """
 
 from __future__ import annotations
@@ -118,6 +120,7 @@ def apply_merges(ctx: Context, cands: list[Candidate], rules: tuple[MergeRule, .
             _anaphoric(ctx, cands, rule)
         else:
             coreference(ctx, cands, rule)
+    attach_anaphors(ctx, cands)
     for cand in cands:
         cand.merged.sort(key=lambda m: m.start)
 
@@ -291,3 +294,64 @@ def _marked(value):
     if isinstance(value, Fill | ValueFill):
         return replace(value, rule=f"{value.rule}+mention")
     return value
+
+
+# ------------------------------------------------------------------ event anaphora
+def _record_types(rec: Candidate) -> set[str]:
+    return {rec.type, *(m.type for m in rec.merged)}
+
+
+def _last_mention(rec: Candidate, before: int) -> int | None:
+    """The token index of the record's last mention before token ``before``, or ``None``."""
+    heads = [m.head for m in (rec, *rec.merged) if m.head < before]
+    return max(heads) if heads else None
+
+
+def _definite(tok, determiners: tuple[str, ...]) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in determiners) or c.dep_ == "poss" for c in tok.children)
+
+
+def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
+    """A definite noun of ``coref.yaml`` ``event_anaphors`` that is no trigger ("the deal", "the ban") is a
+    mention of the nearest earlier record of one of its types; a bare one in the headline names the first
+    such record.  It makes no record of its own, and a bare nominal record (dropped later) takes none."""
+    data = ctx.coref.event_anaphors
+    if not data.nouns:
+        return
+    from newsie.events.records import bare  # records imports nothing from here; kept local to stay so
+
+    records = [c for c in cands if c.dropped is None and not bare(ctx.lexicon, c)]
+    if not records:
+        return
+    taken: set[int] = set()
+    for c in getattr(ctx, "candidates", cands):
+        taken.update(range(c.start, c.end))
+        taken.add(c.head)
+    headline = headline_paragraph(ctx)
+    doc = ctx.doc
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
+            continue
+        key = tok.lower_ if tok.lower_ in data.nouns else tok.lemma_.lower()
+        types = data.nouns.get(key)
+        if types is None:
+            continue
+        in_headline = headline is not None and ctx.para[tok.i] == headline
+        if not in_headline and not _definite(tok, data.determiners):
+            continue
+        fits = [r for r in records if _record_types(r) & set(types)]
+        target, nearest = None, -1
+        for rec in fits:
+            last = _last_mention(rec, tok.i)
+            if last is not None and last > nearest:
+                target, nearest = rec, last
+        if target is None and in_headline:
+            later = [r for r in fits if ctx.para[r.head] != headline]
+            target = min(later, key=lambda r: r.start, default=None)
+        if target is None:
+            continue
+        mention = Candidate(type=target.type, lemma=key, cameo=None, start=tok.i, end=tok.i + 1, head=tok.i,
+                            anchor=tok.i, nominal=True, supported=False, sent=ctx.sent_of[tok.i],
+                            entry_rule=f"event_anaphor:{key}", dropped=f"mention of {target.id} (event_anaphor)")
+        target.merged.append(mention)
+        target.merge_rules.append("event_anaphor")
