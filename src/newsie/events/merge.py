@@ -130,11 +130,17 @@ def coreference(ctx: Context, cands: list[Candidate], rule: MergeRule) -> None:
     """Cluster the mentions of one event into one record (GUIDELINES 6.1); see ``merges.yaml``."""
     records: list[Candidate] = []
     headline = headline_paragraph(ctx)
+    if rule.same_clause:
+        for cand in cands:
+            for sub in list(cand.absorbed):
+                if cand.dropped is None and _in_clause(ctx, cand, sub) and sub.type in _group(rule, cand.type):
+                    _join(ctx, cand, sub, rule)  # "attacked the bridge in an airstrike": one event, two mentions
     for cand in sorted((c for c in cands if c.dropped is None), key=lambda c: c.start):
         target = None
         if cand.type not in rule.never_merge and not _new_event(ctx, cand, rule):
+            indefinite = _indefinite(ctx, cand, rule)
             for rec in reversed(records):
-                if _compatible(ctx, rec, cand, rule) and _linked(ctx, rec, cand, rule, headline):
+                if _compatible(ctx, rec, cand, rule) and _linked(ctx, rec, cand, rule, headline, indefinite):
                     target = rec
                     break
         if target is None:
@@ -162,11 +168,19 @@ def _group(rule: MergeRule, type_: str) -> frozenset[str]:
 
 
 def _new_event(ctx: Context, cand: Candidate, rule: MergeRule) -> bool:
-    """"another attack", "a second strike", "two attacks": an indefinite nominal introduces an event."""
-    if not cand.nominal:
+    """"another attack", "a second strike", "two attacks": such a nominal introduces an event."""
+    return _nominal_has(ctx, cand, set(rule.new_event_words))
+
+
+def _indefinite(ctx: Context, cand: Candidate, rule: MergeRule) -> bool:
+    """"a stampede", "an attack": an indefinite nominal is the headline's event or its own clause's, no other."""
+    return _nominal_has(ctx, cand, set(rule.indefinite_words))
+
+
+def _nominal_has(ctx: Context, cand: Candidate, words: set[str]) -> bool:
+    if not cand.nominal or not words:
         return False
     noun = ctx.doc[cand.head]
-    words = set(rule.new_event_words)
     return any(c.dep_ in ("det", "amod", "nummod", "quantmod") and norm_text(c.text) in words for c in noun.children)
 
 
@@ -231,10 +245,8 @@ def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) 
         a, b = _place(ctx, rec.roles.get("location")), _place(ctx, cand.roles.get("location"))
         if a and b and a not in b and b not in a:
             return False
-    if {"actor", "target"} & checks:
-        a, b = _parties(ctx, rec), _parties(ctx, cand)
-        if a and b and not a & b:
-            return False
+    if {"actor", "target"} & checks and _parties_conflict(ctx, rec, cand):
+        return False
     if "quantity" in checks:
         a, b = _count(rec.quantity), _count(cand.quantity)
         if a and b and a != b:
@@ -246,18 +258,51 @@ def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) 
     return True
 
 
-def _linked(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule, headline: int | None) -> bool:
-    if _is_anaphoric(ctx, cand, rule):
-        return True
+def _parties_conflict(ctx: Context, rec: Candidate, cand: Candidate) -> bool:
+    """Both mentions name the same role (actors, or targets) and neither shares a name with the other's
+    participants: "the EU imposed sanctions" and "sanctions on Syria" do not conflict (actor vs target),
+    "X met Y" and "Y met X" do not either."""
+    a_all, b_all = _parties(ctx, rec), _parties(ctx, cand)
+    for role in ("actor", "target"):
+        a, b = _names(ctx, rec.roles.get(role)), _names(ctx, cand.roles.get(role))
+        if a and b and not a & b_all and not b & a_all:
+            return True
+    return False
+
+
+def _in_clause(ctx: Context, rec: Candidate, cand: Candidate) -> bool:
+    """A nominal governed by the record's verb through a preposition: "struck ... in an airstrike"."""
+    if not cand.nominal or rec.nominal or ctx.sent_of[rec.anchor] != ctx.sent_of[cand.head]:
+        return False
+    noun = ctx.doc[cand.head]
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == rec.anchor
+
+
+def _linked(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule, headline: int | None,
+            indefinite: bool = False) -> bool:
     if rule.headline and headline is not None and ctx.para[rec.head] == headline and ctx.para[cand.head] != headline \
             and not any(ctx.para[m.head] != headline for m in rec.merged):
         return True  # the headline's event and its first mention in the body
+    if rule.same_clause and _in_clause(ctx, rec, cand):
+        return True  # "struck ... in an airstrike"
+    if indefinite:
+        return False  # "a stampede" elsewhere is not "the stampede"
+    if _is_anaphoric(ctx, cand, rule):
+        return True
     if rule.shared_participant and _parties(ctx, rec) & _parties(ctx, cand):
         return True  # "Boris Johnson met John Kerry ..." ... "Kerry met Johnson"
     if rule.shared_time:
         a, b = _time_key(rec.time), _time_key(cand.time)
         if a and b and _times_agree(a, b):
             return True  # "a summit next week" ... "the two leaders would meet on Tuesday"
+    if rule.shared_theme:
+        ta, tb = rec.roles.get("theme"), cand.roles.get("theme")
+        if ta is not None and tb is not None and ctx.doc[ta.head].lemma_ == ctx.doc[tb.head].lemma_:
+            return True  # "donated 28,000 Polaroids" ... "the Polaroids were donated"
+    if rule.shared_quantity:
+        a, b = _count(rec.quantity), _count(cand.quantity)
+        if a and b and a == b and a != (None, None):
+            return True  # "70 tribesmen were killed" ... "the 70 killed"
     return False
 
 

@@ -323,6 +323,10 @@ class MergeRule(_Strict):
     headline: bool = False
     shared_participant: bool = False
     shared_time: bool = False
+    shared_theme: bool = False
+    shared_quantity: bool = False
+    same_clause: bool = False
+    indefinite_words: tuple[str, ...] = ()
     conflicts: tuple[Literal["time", "location", "actor", "target", "theme", "quantity"], ...] = ()
 
     @model_validator(mode="after")
