@@ -58,3 +58,14 @@ def test_actor_and_target_in_different_mentions_do_not_conflict(run, pick) -> No
     rec = pick(records, "SANCTION")
     assert len(rec.mentions) == 2
     assert [a.norm for a in rec.actors] == ["European Union"] and [t.norm for t in rec.targets] == ["Syria"]
+
+
+def test_restating_verb_is_a_mention_of_the_event_just_reported(run, pick) -> None:
+    rec = pick(run("Merkel met Macron in Paris on Monday. The two leaders discussed trade and migration."), "MEET")
+    assert [m.text for m in rec.mentions] == ["met", "discussed"]
+
+
+def test_restating_verb_far_from_the_event_is_not_its_mention(run, pick) -> None:
+    records = run("Merkel met Macron in Paris on Monday. Officials praised the outcome. Ministers arrived later. "
+                  "Journalists waited outside. Diplomats discussed the budget on Friday.")
+    assert [m.text for m in pick(records, "MEET").mentions] == ["met"]

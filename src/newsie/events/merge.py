@@ -359,7 +359,8 @@ def _definite(tok, determiners: tuple[str, ...]) -> bool:
 def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
     """A definite noun of ``coref.yaml`` ``event_anaphors`` that is no trigger ("the deal", "the ban") is a
     mention of the nearest earlier record of one of its types; a bare one in the headline names the first
-    such record.  It makes no record of its own, and a bare nominal record (dropped later) takes none."""
+    such record.  A restating verb ("discussed" after "met") is a mention of such a record mentioned at most
+    ``verb_window`` sentences before it, in the body.  It makes no record of its own, and a bare nominal record (dropped later) takes none."""
     data = ctx.coref.event_anaphors
     if not data.nouns:
         return
@@ -375,14 +376,21 @@ def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
     headline = headline_paragraph(ctx)
     doc = ctx.doc
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
+        if tok.i in taken:
             continue
-        key = tok.lower_ if tok.lower_ in data.nouns else tok.lemma_.lower()
-        types = data.nouns.get(key)
+        verb = tok.pos_ == "VERB"
+        if verb:
+            key = tok.lemma_.lower()
+            types = data.verbs.get(key)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            key = tok.lower_ if tok.lower_ in data.nouns else tok.lemma_.lower()
+            types = data.nouns.get(key)
+        else:
+            continue
         if types is None:
             continue
         in_headline = headline is not None and ctx.para[tok.i] == headline
-        if not in_headline and not _definite(tok, data.determiners):
+        if not verb and not in_headline and not _definite(tok, data.determiners):
             continue
         fits = [r for r in records if _record_types(r) & set(types)]
         target, nearest = None, -1
@@ -390,7 +398,10 @@ def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
             last = _last_mention(rec, tok.i)
             if last is not None and last > nearest:
                 target, nearest = rec, last
-        if target is None and in_headline:
+        if verb and target is not None and (ctx.sent_of[tok.i] - ctx.sent_of[nearest] > data.verb_window
+                                            or ctx.para[nearest] == headline != ctx.para[tok.i]):
+            continue  # a restating verb follows its event closely ("met ... They discussed ...")
+        if target is None and in_headline and not verb:
             later = [r for r in fits if ctx.para[r.head] != headline]
             target = min(later, key=lambda r: r.start, default=None)
         if target is None:

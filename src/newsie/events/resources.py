@@ -281,8 +281,10 @@ class EventAnaphors(_Strict):
 
     determiners: tuple[str, ...] = ()
     nouns: dict[str, tuple[str, ...]] = {}
+    verbs: dict[str, tuple[str, ...]] = {}
+    verb_window: int = 2
 
-    @field_validator("nouns")
+    @field_validator("nouns", "verbs")
     @classmethod
     def _known_types(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         bad = sorted({t for types in value.values() for t in types if t not in EVENT_TYPES})
