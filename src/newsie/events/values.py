@@ -330,6 +330,38 @@ def assign_casualties(ctx: Context, cands: list[Candidate]) -> None:
             for cand in owners:
                 cand.casualties.setdefault(fill.kind, fill)
     _consequences(ctx, live)
+    _caused_in_clause(ctx, live)
+
+
+def _caused_in_clause(ctx: Context, live: list[Candidate]) -> None:
+    """"The jet crashed into the sea, *killing* all 228 on board", "345 pilgrims were *killed* in a
+    stampede": the cause (an attack or a disaster) takes the counts (and the time) of a killing or injury
+    that is its clause's consequence (GUIDELINES 6.6); a disaster's consequence is no event of its own but
+    one of its mentions, an attack's keeps its record (an attacker's killing has its actor)."""
+    doc = ctx.doc
+    for cas in live:
+        if EVENT_TYPES[cas.type].family != "casualty":
+            continue  # a dropped one too ("killed in a stampede" is no KILL): its counts are the cause's
+        word = doc[cas.anchor]
+        for cause in live:
+            if cause is cas or cause.dropped is not None or EVENT_TYPES[cause.type].family == "casualty" \
+                    or cause.sent != cas.sent:
+                continue
+            noun = doc[cause.head]
+            participle = word.dep_ in ("advcl", "xcomp") and word.tag_ == "VBG" and word.head.i == cause.anchor
+            in_cause = cause.nominal and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "by") \
+                and noun.head.head.i == cas.anchor
+            if not (participle or in_cause):
+                continue
+            for kind, fill in cas.casualties.items():
+                cause.casualties.setdefault(kind, CasualtyFill(fill.kind, fill.min, fill.max, fill.approx,
+                                                               fill.parts, f"{fill.rule}+caused"))
+            if cause.time is None and cas.time is not None:
+                cause.time = cas.time  # "were killed in a stampede on Monday": the clause's time is the cause's
+            if cas.dropped is None and EVENT_TYPES[cause.type].family == "disaster":
+                cause.merged.append(cas)  # a killing by an attacker stays a record of its own (its actor)
+                cas.dropped = f"consequence of {cause.type} (casualties)"
+            break
 
 
 def _previous_event(ctx: Context, by_sent: dict[int, list[Candidate]], sent_no: int, word: Token) -> list[Candidate]:
@@ -394,6 +426,11 @@ def _casualty_count(ctx: Context, word: Token, kind: str) -> CasualtyFill | None
             counted.extend(_coordinated(child))  # "were killed", "killing 12", "five people died", "30 wounded"
         elif child.dep_ == "nummod":
             counted.append(child)  # "12 deaths", "12 dead"
+        elif word.pos_ == "NOUN" and child.dep_ == "poss" and _one_person(ctx, child):
+            counted.append(child)  # "Gloria's death", "his death"
+        elif word.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ == "of":
+            counted.extend(c for p in child.children if p.dep_ == "pobj" and _one_person(ctx, p)
+                           for c in _coordinated(p))  # "the death of Gloria"
     if not counted and word.dep_ in ("amod", "oprd", "acomp", "ccomp", "conj", "dobj") and word.head.pos_ in (
             "NOUN", "NUM"):
         counted = _coordinated(word.head)  # "12 people dead"
@@ -407,6 +444,10 @@ def _casualty_count(ctx: Context, word: Token, kind: str) -> CasualtyFill | None
     approx = False
     for tok in counted:
         number = _number_of(ctx, tok)
+        if number is None and _one_person(ctx, tok):  # "Thomas Sam died", "killing Abu Jandal": one person
+            ent = ctx.ent(tok)
+            start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+            number = QuantityValue(min=1.0, max=1.0, approx=False), start, end
         if number is None:
             continue
         value, start, end = number
@@ -418,6 +459,18 @@ def _casualty_count(ctx: Context, word: Token, kind: str) -> CasualtyFill | None
         return None
     rule = f"casualties:{kind}" + (":sum" if len(parts) > 1 else "")
     return CasualtyFill(kind, lo, hi, approx, parts, rule)
+
+
+#: pronouns that name one person ("his death", "she died")
+ONE_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _one_person(ctx: Context, tok: Token) -> bool:
+    """A named person (the head of a PERSON entity) or a pronoun for one: a casualty count of one."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ONE_PERSON_PRONOUNS
+    ent = ctx.ent(tok)
+    return ent is not None and ent.label_ == "PERSON" and ent.root.i == tok.i
 
 
 def _coordinated(tok: Token) -> list[Token]:
