@@ -52,6 +52,11 @@ def _normalizer(name: str) -> Any | None:
 
 
 def _is_interval(ent: Span) -> bool:
+    """"two days after the attack": a length counted from another event; a point in time ("after they
+    exchanged fire yesterday") is none."""
+    norm = ent._.norm
+    if isinstance(norm, TimeValue) and isinstance(norm.value, str) and not norm.value.startswith("P"):
+        return False
     root = ent.root
     if root.dep_ != "npadvmod":
         return False
@@ -179,6 +184,22 @@ def _not_a_date(ent: Span) -> bool:
     return text.isdigit() and not (len(text) == 4 and 1000 <= int(text) <= 2100)
 
 
+def _modifier_date(ent: Span) -> bool:
+    """"a three-month search", "the December 25, 2011 agreement": a date written before a noun."""
+    root = ent.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i >= ent.end
+
+
+def _no_date_value(ctx: Context, value: TimeValue | None) -> bool:
+    """No value, or a date with no known digit ("today" in an undated document: ``XXXX-XX-XX``, GUIDELINES
+    6.6): nothing to attach.  A duration ("the past few days": ``PXD``) is kept."""
+    if value is None or not isinstance(value.value, str):
+        return True
+    text = value.value
+    return not text.startswith("P") and not any(ch.isdigit() for ch in text)
+
+
 def _frame_content(ctx: Context, gov: Token, ent: Span) -> int | None:
     """"In the past 24 hours, Davis said, the coalition conducted ...": a time fronted before a parenthetical
     reporting frame belongs to the reported clause (the index of its verb)."""
@@ -200,7 +221,7 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
     by_purpose: dict[int, list[Candidate]] = {}
     by_subject: dict[int, list[Candidate]] = {}
     for c in cands:
-        for i in dict.fromkeys((c.anchor, c.head)):
+        for i in dict.fromkeys((c.anchor, c.head, *range(c.start, c.end))):  # "fired artillery": fired too
             by_pred.setdefault(i, []).append(c)
         purpose = _purpose_of(ctx, c)
         if purpose is not None:
@@ -226,9 +247,14 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
             owners, rule = by_purpose.get(gov.i, []), f"time:purpose:{ent.root.head.lower_}"
         if not owners:  # "the offensive began on Monday": the clause of a nominal event that is its subject
             owners, rule = by_subject.get(gov.i, []), f"time:subject_clause:{ent.root.head.lower_}"
+        if not owners:
+            continue
+        value = time_value(ctx, ent)
+        if _no_date_value(ctx, value) or (_modifier_date(ent) and value.value.startswith("P")):
+            continue  # "a three-month search" is its length, "the December 25, 2011 agreement" its date
         for cand in owners:
             if cand.time is None:
-                cand.time = ValueFill(ent.start, ent.end, rule, time_value(ctx, ent))
+                cand.time = ValueFill(ent.start, ent.end, rule, value)
                 break
     words = set(ctx.values.article_date_words)
     date = article_date(ctx) if words else None

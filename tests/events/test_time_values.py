@@ -1,0 +1,24 @@
+"""Time attachment (values.py): relative dates in undated documents, lengths before a noun, a point in time
+after "after", a time of a multi-word trigger's verb."""
+
+from __future__ import annotations
+
+
+def test_today_in_an_undated_document_gives_no_time(run, pick) -> None:
+    rec = pick(run("The coalition condemned today's brutal attack on the camp.", date=None), "ATTACK")
+    assert rec.time is None  # was "today" = XXXX-XX-XX (GUIDELINES 6.6: undated documents)
+
+
+def test_a_length_before_the_event_noun_is_no_time(run, pick) -> None:
+    assert pick(run("Police launched a three-month investigation into the bank."), "INVESTIGATE").time is None
+    assert pick(run("The army began a two-week offensive against the rebels."), "OFFENSIVE").time is None
+
+
+def test_a_point_in_time_in_an_after_clause_is_its_events(run, pick) -> None:
+    rec = pick(run("Troops withdrew after North Korea shelled the town yesterday.", date="2023-02-02"), "SHELLING")
+    assert rec.time is not None and rec.time.value == "2023-02-01"
+
+
+def test_time_of_the_verb_inside_a_multiword_trigger(run, pick) -> None:
+    rec = pick(run("Yesterday, North Korea fired artillery rounds at the border.", date="2023-02-02"), "SHELLING")
+    assert rec.time is not None and rec.time.text == "Yesterday" and rec.time.value == "2023-02-01"
