@@ -69,3 +69,17 @@ def test_restating_verb_far_from_the_event_is_not_its_mention(run, pick) -> None
     records = run("Merkel met Macron in Paris on Monday. Officials praised the outcome. Ministers arrived later. "
                   "Journalists waited outside. Diplomats discussed the budget on Friday.")
     assert [m.text for m in pick(records, "MEET").mentions] == ["met"]
+
+
+def test_headline_verb_names_the_first_body_event_of_its_type(run, pick) -> None:
+    records = run("Chief engineer leaves Apple\n"
+                  "Apple's chief engineer Mark Papermaster is stepping down, the company said on Monday.")
+    rec = pick(records, "RESIGN")
+    assert sorted(m.text for m in rec.mentions) == ["leaves", "stepping"]
+
+
+def test_definite_noun_joins_a_record_of_another_type_it_can_name(run, pick) -> None:
+    records = run("Apple and EMI settled their dispute on Monday. This agreement ends a decade of litigation.")
+    rec = pick(records, "SETTLE")
+    assert [m.text for m in rec.mentions] == ["settled", "agreement"]
+    assert not [r for r in records if r.type == "AGREE"]

@@ -139,9 +139,13 @@ def coreference(ctx: Context, cands: list[Candidate], rule: MergeRule) -> None:
         target = None
         if cand.type not in rule.never_merge and not _new_event(ctx, cand, rule):
             indefinite = _indefinite(ctx, cand, rule)
-            for rec in reversed(records):
-                if _compatible(ctx, rec, cand, rule) and _linked(ctx, rec, cand, rule, headline, indefinite):
-                    target = rec
+            for cross in (False, True):  # a record of its own group first, then one its noun can name
+                for rec in reversed(records):
+                    if _compatible(ctx, rec, cand, rule, cross) and _linked(ctx, rec, cand, rule, headline,
+                                                                             indefinite):
+                        target = rec
+                        break
+                if target is not None:
                     break
         if target is None:
             records.append(cand)
@@ -232,9 +236,26 @@ def _count(vf: ValueFill | None) -> tuple[object, object] | None:
     return (getattr(vf.value, "min", None), getattr(vf.value, "max", None))
 
 
-def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) -> bool:
-    """Same type (or one group) and nothing that tells the two apart (``conflicts``)."""
-    if cand.type not in _group(rule, rec.type) or rec.type in rule.never_merge:
+def _anaphor_types(ctx: Context, cand: Candidate, rule: MergeRule) -> frozenset[str]:
+    """The types a definite nominal mention can name besides its own group (``coref.yaml`` event_anaphors:
+    "this agreement" can be the settlement, "the request" the appeal)."""
+    if not _is_anaphoric(ctx, cand, rule):
+        return frozenset()
+    data = ctx.coref.event_anaphors
+    noun = ctx.doc[cand.head]
+    types = data.nouns.get(noun.lower_) or data.nouns.get(noun.lemma_.lower()) or ()
+    return frozenset(types) if cand.type in types else frozenset()
+
+
+def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule, cross: bool = False) -> bool:
+    """Same type (or one group; with ``cross``, a type its definite noun can name) and nothing that tells
+    the two apart (``conflicts``)."""
+    if rec.type in rule.never_merge:
+        return False
+    if cross:
+        if rec.type in _group(rule, cand.type) or rec.type not in _anaphor_types(ctx, cand, rule):
+            return False
+    elif cand.type not in _group(rule, rec.type):
         return False
     checks = set(rule.conflicts)
     if "time" in checks:
@@ -360,7 +381,7 @@ def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
     """A definite noun of ``coref.yaml`` ``event_anaphors`` that is no trigger ("the deal", "the ban") is a
     mention of the nearest earlier record of one of its types; a bare one in the headline names the first
     such record.  A restating verb ("discussed" after "met") is a mention of such a record mentioned at most
-    ``verb_window`` sentences before it, in the body.  It makes no record of its own, and a bare nominal record (dropped later) takes none."""
+    ``verb_window`` sentences before it in the body; a headline's verb, of the body's first such record.  It makes no record of its own, and a bare nominal record (dropped later) takes none."""
     data = ctx.coref.event_anaphors
     if not data.nouns:
         return
@@ -401,7 +422,7 @@ def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
         if verb and target is not None and (ctx.sent_of[tok.i] - ctx.sent_of[nearest] > data.verb_window
                                             or ctx.para[nearest] == headline != ctx.para[tok.i]):
             continue  # a restating verb follows its event closely ("met ... They discussed ...")
-        if target is None and in_headline and not verb:
+        if target is None and in_headline:  # "Executive leaves Apple": the body's first such event
             later = [r for r in fits if ctx.para[r.head] != headline]
             target = min(later, key=lambda r: r.start, default=None)
         if target is None:
