@@ -83,3 +83,9 @@ def test_definite_noun_joins_a_record_of_another_type_it_can_name(run, pick) -> 
     rec = pick(records, "SETTLE")
     assert [m.text for m in rec.mentions] == ["settled", "agreement"]
     assert not [r for r in records if r.type == "AGREE"]
+
+
+def test_consequence_verb_right_after_an_attack_is_its_mention(run, pick) -> None:
+    records = run("Coalition aircraft bombed an ISIL convoy near Mosul on Monday. Three trucks were destroyed.")
+    rec = pick(records, "ATTACK")
+    assert [m.text for m in rec.mentions] == ["bombed", "destroyed"]
