@@ -373,6 +373,10 @@ def _last_mention(rec: Candidate, before: int) -> int | None:
     return max(heads) if heads else None
 
 
+def _heads(rec: Candidate) -> set[int]:
+    return {m.head for m in (rec, *rec.merged)}
+
+
 def _definite(tok, determiners: tuple[str, ...]) -> bool:
     return any((c.dep_ == "det" and c.lower_ in determiners) or c.dep_ == "poss" for c in tok.children)
 
@@ -422,6 +426,9 @@ def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
         if verb and target is not None and (ctx.sent_of[tok.i] - ctx.sent_of[nearest] > data.verb_window
                                             or ctx.para[nearest] == headline != ctx.para[tok.i]):
             continue  # a restating verb follows its event closely ("met ... They discussed ...")
+        if verb and target is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in _heads(target)
+                                               for c in tok.children):
+            continue  # "the attack hit a market": the nominal event's own predicate, no second mention
         if target is None and in_headline:  # "Executive leaves Apple": the body's first such event
             later = [r for r in fits if ctx.para[r.head] != headline]
             target = min(later, key=lambda r: r.start, default=None)
