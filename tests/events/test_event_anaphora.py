@@ -89,3 +89,8 @@ def test_consequence_verb_right_after_an_attack_is_its_mention(run, pick) -> Non
     records = run("Coalition aircraft bombed an ISIL convoy near Mosul on Monday. Three trucks were destroyed.")
     rec = pick(records, "ATTACK")
     assert [m.text for m in rec.mentions] == ["bombed", "destroyed"]
+
+
+def test_indefinite_noun_in_its_verbs_clause_is_its_mention(run, pick) -> None:
+    rec = pick(run("The agency said in a statement that the search would continue."), "STATEMENT")
+    assert [m.text for m in rec.mentions] == ["said", "statement"]

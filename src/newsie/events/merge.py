@@ -410,6 +410,10 @@ def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
         elif tok.pos_ in ("NOUN", "PROPN"):
             key = tok.lower_ if tok.lower_ in data.nouns else tok.lemma_.lower()
             types = data.nouns.get(key)
+            clause = _clause_record(ctx, tok, records, data.clause_nouns.get(key) or types)
+            if clause is not None:  # "said in a statement", "crashed in an accident"
+                _add_mention(ctx, clause, tok, key)
+                continue
         else:
             continue
         if types is None:
@@ -434,8 +438,21 @@ def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
             target = min(later, key=lambda r: r.start, default=None)
         if target is None:
             continue
-        mention = Candidate(type=target.type, lemma=key, cameo=None, start=tok.i, end=tok.i + 1, head=tok.i,
-                            anchor=tok.i, nominal=True, supported=False, sent=ctx.sent_of[tok.i],
-                            entry_rule=f"event_anaphor:{key}", dropped=f"mention of {target.id} (event_anaphor)")
-        target.merged.append(mention)
-        target.merge_rules.append("event_anaphor")
+        _add_mention(ctx, target, tok, key)
+
+
+def _clause_record(ctx: Context, noun, records: list[Candidate], types: tuple[str, ...] | None) -> Candidate | None:
+    """The record of one of ``types`` whose verb governs ``noun`` through a preposition ("said *in* a
+    statement"), or ``None``."""
+    if not types or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head.i
+    return next((r for r in records if verb in (r.anchor, r.head) and r.type in types and not r.nominal), None)
+
+
+def _add_mention(ctx: Context, target: Candidate, tok, key: str) -> None:
+    mention = Candidate(type=target.type, lemma=key, cameo=None, start=tok.i, end=tok.i + 1, head=tok.i,
+                        anchor=tok.i, nominal=True, supported=False, sent=ctx.sent_of[tok.i],
+                        entry_rule=f"event_anaphor:{key}", dropped=f"mention of {target.id} (event_anaphor)")
+    target.merged.append(mention)
+    target.merge_rules.append("event_anaphor")

@@ -283,8 +283,9 @@ class EventAnaphors(_Strict):
     nouns: dict[str, tuple[str, ...]] = {}
     verbs: dict[str, tuple[str, ...]] = {}
     verb_window: int = 2
+    clause_nouns: dict[str, tuple[str, ...]] = {}
 
-    @field_validator("nouns", "verbs")
+    @field_validator("nouns", "verbs", "clause_nouns")
     @classmethod
     def _known_types(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         bad = sorted({t for types in value.values() for t in types if t not in EVENT_TYPES})
