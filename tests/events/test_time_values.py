@@ -1,5 +1,5 @@
-"""Time attachment (values.py): relative dates in undated documents, lengths before a noun, a point in time
-after "after", a time of a multi-word trigger's verb."""
+"""Time attachment and quantities (values.py): relative dates in undated documents, lengths before a noun, a
+point in time after "after", a time of a multi-word trigger's verb; an event's own count."""
 
 from __future__ import annotations
 
@@ -22,3 +22,10 @@ def test_a_point_in_time_in_an_after_clause_is_its_events(run, pick) -> None:
 def test_time_of_the_verb_inside_a_multiword_trigger(run, pick) -> None:
     rec = pick(run("Yesterday, North Korea fired artillery rounds at the border.", date="2023-02-02"), "SHELLING")
     assert rec.time is not None and rec.time.text == "Yesterday" and rec.time.value == "2023-02-01"
+
+
+def test_a_count_of_the_event_itself_is_its_quantity(run, pick) -> None:
+    rec = pick(run("Coalition forces conducted 34 strikes against ISIL targets in Syria on Monday."), "AIRSTRIKE")
+    assert (rec.quantity.min, rec.quantity.max, rec.quantity.unit) == (34, 34, "strikes")
+    rec = pick(run("North Korea fired 36 shells at the border on Thursday."), "SHELLING")
+    assert (rec.quantity.min, rec.quantity.unit) == (36, "shells")

@@ -302,7 +302,11 @@ def _age_from_norms(ctx: Context, start: int, end: int, head: Token) -> ValueFil
 
 
 def assign_amounts(ctx: Context, cand: Candidate) -> None:
-    """Quantity and age of the people/things an event is about (its theme, else target)."""
+    """Quantity and age of the people/things an event is about (its theme, else target); a count of the
+    event itself comes first ("conducted 34 strikes", "firing 36 shells": a number in the trigger)."""
+    own = _own_count(ctx, cand)
+    if own is not None:
+        cand.quantity = own
     fill = cand.roles.get("theme") or cand.roles.get("target")
     if fill is None:
         return
@@ -321,8 +325,29 @@ def assign_amounts(ctx: Context, cand: Candidate) -> None:
         counted = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else head
         if value is not None and value.unit is None and counted.pos_ in ("NOUN", "PROPN") and not counted.like_num:
             value = value.model_copy(update={"unit": counted.text.lower()})
-        cand.quantity = ValueFill(ent.start, ent.end, "quantity:theme", value)
+        if cand.quantity is None:
+            cand.quantity = ValueFill(ent.start, ent.end, "quantity:theme", value)
         return
+
+
+def _own_count(ctx: Context, cand: Candidate) -> ValueFill | None:
+    """The number counting the trigger's noun ("34 strikes", "more than 300 air strikes", "36 shells")."""
+    doc = ctx.doc
+    nouns = [t for t in doc[cand.start:cand.end] if t.pos_ in ("NOUN", "PROPN")]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ != "nummod":
+                continue
+            ent = ctx.ent(child)
+            if ent is None or ent.label_ not in NUMERIC_LABELS or isinstance(ent._.norm, AgeValue):
+                continue
+            value = _quantity_value(ent)
+            if value is None:
+                continue
+            if value.unit is None:
+                value = value.model_copy(update={"unit": noun.text.lower()})
+            return ValueFill(ent.start, ent.end, "quantity:own_count", value)
+    return None
 
 
 # ------------------------------------------------------------------ casualties
