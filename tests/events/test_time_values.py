@@ -29,3 +29,10 @@ def test_a_count_of_the_event_itself_is_its_quantity(run, pick) -> None:
     assert (rec.quantity.min, rec.quantity.max, rec.quantity.unit) == (34, 34, "strikes")
     rec = pick(run("North Korea fired 36 shells at the border on Thursday."), "SHELLING")
     assert (rec.quantity.min, rec.quantity.unit) == (36, "shells")
+
+
+def test_a_sum_of_money_in_the_events_clause_is_its_quantity(run, pick) -> None:
+    rec = pick(run("The State Department has contributed more than $4 million to the museum since 2009."), "AID")
+    assert (rec.quantity.min, rec.quantity.max) == (4_000_000, None)
+    rec = pick(run("The lawsuit was settled in 1991, with Apple paying $26.5 million."), "SETTLE")
+    assert (rec.quantity.min, rec.quantity.max) == (26_500_000, 26_500_000)

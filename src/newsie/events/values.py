@@ -302,6 +302,13 @@ def _age_from_norms(ctx: Context, start: int, end: int, head: Token) -> ValueFil
 
 
 def assign_amounts(ctx: Context, cand: Candidate) -> None:
+    """Quantity and age (:func:`_amounts`); a sum of money in the event's clause when no count was found."""
+    _amounts(ctx, cand)
+    if cand.quantity is None:
+        cand.quantity = _money(ctx, cand)
+
+
+def _amounts(ctx: Context, cand: Candidate) -> None:
     """Quantity and age of the people/things an event is about (its theme, else target); a count of the
     event itself comes first ("conducted 34 strikes", "firing 36 shells": a number in the trigger)."""
     own = _own_count(ctx, cand)
@@ -328,6 +335,27 @@ def assign_amounts(ctx: Context, cand: Candidate) -> None:
         if cand.quantity is None:
             cand.quantity = ValueFill(ent.start, ent.end, "quantity:theme", value)
         return
+
+
+def _money(ctx: Context, cand: Candidate) -> ValueFill | None:
+    """A sum of money in the event's own clause: its verb's object ("contributed more than $4 million") or
+    the object of a "with ... paying" clause on it ("settled in 1991, with Apple paying $26.5 million")."""
+    if cand.nominal:
+        return None
+    anchor = ctx.doc[cand.anchor]
+    for ent in ctx.ents_overlapping(ctx.sents[cand.sent].start, ctx.sents[cand.sent].end):
+        if ent.label_ != "MONEY":
+            continue
+        gov = governing_predicate(ctx, ent)
+        if gov is None:
+            continue
+        if gov.i != anchor.i and not (gov.dep_ in ("pcomp", "advcl") and (
+                gov.head.i == anchor.i or (gov.head.dep_ == "prep" and gov.head.head.i == anchor.i))):
+            continue
+        value = _quantity_value(ent)
+        if value is not None:
+            return ValueFill(ent.start, ent.end, "quantity:money", value)
+    return None
 
 
 def _own_count(ctx: Context, cand: Candidate) -> ValueFill | None:
