@@ -30,3 +30,11 @@ def test_modality(run, pick, text: str, type_: str, modality: str) -> None:
     assert rec.modality == modality, rec.rule
     if modality != "asserted":
         assert "modality:" in rec.rule, "the cue that decided is named in the rule"
+
+
+def test_trigger_words_are_no_modality_cue(run, pick) -> None:
+    """Before: "call on"/"call for" (a governor phrase making what is called for possible) made the APPEAL
+    itself possible, and the "not" of "did not comment" made DECLINE_COMMENT negated."""
+    assert pick(run("We call on more countries to assist the refugees."), "APPEAL").modality == "asserted"
+    assert pick(run("The charity calls for urgent action on salt."), "APPEAL").modality == "asserted"
+    assert pick(run("Papermaster did not comment on the situation."), "DECLINE_COMMENT").modality == "asserted"

@@ -12,6 +12,8 @@ Three kinds, all recorded in the surviving record's ``mentions``:
   earlier record it is compatible with (type, time, place, participants, counts,
   theme) and linked to (definite anaphora, headline, a shared named participant);
   the rules are spelled out in ``merges.yaml``.
+* event anaphora: a definite noun no trigger found ("the deal", "the ban", "the case") is one more mention
+  of the nearest earlier record of a type it can name (``coref.yaml`` ``event_anaphors``).
 """
 
 from __future__ import annotations
@@ -118,6 +120,7 @@ def apply_merges(ctx: Context, cands: list[Candidate], rules: tuple[MergeRule, .
             _anaphoric(ctx, cands, rule)
         else:
             coreference(ctx, cands, rule)
+    attach_anaphors(ctx, cands)
     for cand in cands:
         cand.merged.sort(key=lambda m: m.start)
 
@@ -127,12 +130,22 @@ def coreference(ctx: Context, cands: list[Candidate], rule: MergeRule) -> None:
     """Cluster the mentions of one event into one record (GUIDELINES 6.1); see ``merges.yaml``."""
     records: list[Candidate] = []
     headline = headline_paragraph(ctx)
+    if rule.same_clause:
+        for cand in cands:
+            for sub in list(cand.absorbed):
+                if cand.dropped is None and _in_clause(ctx, cand, sub) and sub.type in _group(rule, cand.type):
+                    _join(ctx, cand, sub, rule)  # "attacked the bridge in an airstrike": one event, two mentions
     for cand in sorted((c for c in cands if c.dropped is None), key=lambda c: c.start):
         target = None
         if cand.type not in rule.never_merge and not _new_event(ctx, cand, rule):
-            for rec in reversed(records):
-                if _compatible(ctx, rec, cand, rule) and _linked(ctx, rec, cand, rule, headline):
-                    target = rec
+            indefinite = _indefinite(ctx, cand, rule)
+            for cross in (False, True):  # a record of its own group first, then one its noun can name
+                for rec in reversed(records):
+                    if _compatible(ctx, rec, cand, rule, cross) and _linked(ctx, rec, cand, rule, headline,
+                                                                             indefinite):
+                        target = rec
+                        break
+                if target is not None:
                     break
         if target is None:
             records.append(cand)
@@ -159,11 +172,19 @@ def _group(rule: MergeRule, type_: str) -> frozenset[str]:
 
 
 def _new_event(ctx: Context, cand: Candidate, rule: MergeRule) -> bool:
-    """"another attack", "a second strike", "two attacks": an indefinite nominal introduces an event."""
-    if not cand.nominal:
+    """"another attack", "a second strike", "two attacks": such a nominal introduces an event."""
+    return _nominal_has(ctx, cand, set(rule.new_event_words))
+
+
+def _indefinite(ctx: Context, cand: Candidate, rule: MergeRule) -> bool:
+    """"a stampede", "an attack": an indefinite nominal is the headline's event or its own clause's, no other."""
+    return _nominal_has(ctx, cand, set(rule.indefinite_words))
+
+
+def _nominal_has(ctx: Context, cand: Candidate, words: set[str]) -> bool:
+    if not cand.nominal or not words:
         return False
     noun = ctx.doc[cand.head]
-    words = set(rule.new_event_words)
     return any(c.dep_ in ("det", "amod", "nummod", "quantmod") and norm_text(c.text) in words for c in noun.children)
 
 
@@ -215,9 +236,26 @@ def _count(vf: ValueFill | None) -> tuple[object, object] | None:
     return (getattr(vf.value, "min", None), getattr(vf.value, "max", None))
 
 
-def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) -> bool:
-    """Same type (or one group) and nothing that tells the two apart (``conflicts``)."""
-    if cand.type not in _group(rule, rec.type) or rec.type in rule.never_merge:
+def _anaphor_types(ctx: Context, cand: Candidate, rule: MergeRule) -> frozenset[str]:
+    """The types a definite nominal mention can name besides its own group (``coref.yaml`` event_anaphors:
+    "this agreement" can be the settlement, "the request" the appeal)."""
+    if not _is_anaphoric(ctx, cand, rule):
+        return frozenset()
+    data = ctx.coref.event_anaphors
+    noun = ctx.doc[cand.head]
+    types = data.nouns.get(noun.lower_) or data.nouns.get(noun.lemma_.lower()) or ()
+    return frozenset(types) if cand.type in types else frozenset()
+
+
+def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule, cross: bool = False) -> bool:
+    """Same type (or one group; with ``cross``, a type its definite noun can name) and nothing that tells
+    the two apart (``conflicts``)."""
+    if rec.type in rule.never_merge:
+        return False
+    if cross:
+        if rec.type in _group(rule, cand.type) or rec.type not in _anaphor_types(ctx, cand, rule):
+            return False
+    elif cand.type not in _group(rule, rec.type):
         return False
     checks = set(rule.conflicts)
     if "time" in checks:
@@ -228,10 +266,8 @@ def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) 
         a, b = _place(ctx, rec.roles.get("location")), _place(ctx, cand.roles.get("location"))
         if a and b and a not in b and b not in a:
             return False
-    if {"actor", "target"} & checks:
-        a, b = _parties(ctx, rec), _parties(ctx, cand)
-        if a and b and not a & b:
-            return False
+    if {"actor", "target"} & checks and _parties_conflict(ctx, rec, cand):
+        return False
     if "quantity" in checks:
         a, b = _count(rec.quantity), _count(cand.quantity)
         if a and b and a != b:
@@ -243,18 +279,51 @@ def _compatible(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule) 
     return True
 
 
-def _linked(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule, headline: int | None) -> bool:
-    if _is_anaphoric(ctx, cand, rule):
-        return True
+def _parties_conflict(ctx: Context, rec: Candidate, cand: Candidate) -> bool:
+    """Both mentions name the same role (actors, or targets) and neither shares a name with the other's
+    participants: "the EU imposed sanctions" and "sanctions on Syria" do not conflict (actor vs target),
+    "X met Y" and "Y met X" do not either."""
+    a_all, b_all = _parties(ctx, rec), _parties(ctx, cand)
+    for role in ("actor", "target"):
+        a, b = _names(ctx, rec.roles.get(role)), _names(ctx, cand.roles.get(role))
+        if a and b and not a & b_all and not b & a_all:
+            return True
+    return False
+
+
+def _in_clause(ctx: Context, rec: Candidate, cand: Candidate) -> bool:
+    """A nominal governed by the record's verb through a preposition: "struck ... in an airstrike"."""
+    if not cand.nominal or rec.nominal or ctx.sent_of[rec.anchor] != ctx.sent_of[cand.head]:
+        return False
+    noun = ctx.doc[cand.head]
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == rec.anchor
+
+
+def _linked(ctx: Context, rec: Candidate, cand: Candidate, rule: MergeRule, headline: int | None,
+            indefinite: bool = False) -> bool:
     if rule.headline and headline is not None and ctx.para[rec.head] == headline and ctx.para[cand.head] != headline \
             and not any(ctx.para[m.head] != headline for m in rec.merged):
         return True  # the headline's event and its first mention in the body
+    if rule.same_clause and _in_clause(ctx, rec, cand):
+        return True  # "struck ... in an airstrike"
+    if indefinite:
+        return False  # "a stampede" elsewhere is not "the stampede"
+    if _is_anaphoric(ctx, cand, rule):
+        return True
     if rule.shared_participant and _parties(ctx, rec) & _parties(ctx, cand):
         return True  # "Boris Johnson met John Kerry ..." ... "Kerry met Johnson"
     if rule.shared_time:
         a, b = _time_key(rec.time), _time_key(cand.time)
         if a and b and _times_agree(a, b):
             return True  # "a summit next week" ... "the two leaders would meet on Tuesday"
+    if rule.shared_theme:
+        ta, tb = rec.roles.get("theme"), cand.roles.get("theme")
+        if ta is not None and tb is not None and ctx.doc[ta.head].lemma_ == ctx.doc[tb.head].lemma_:
+            return True  # "donated 28,000 Polaroids" ... "the Polaroids were donated"
+    if rule.shared_quantity:
+        a, b = _count(rec.quantity), _count(cand.quantity)
+        if a and b and a == b and a != (None, None):
+            return True  # "70 tribesmen were killed" ... "the 70 killed"
     return False
 
 
@@ -291,3 +360,99 @@ def _marked(value):
     if isinstance(value, Fill | ValueFill):
         return replace(value, rule=f"{value.rule}+mention")
     return value
+
+
+# ------------------------------------------------------------------ event anaphora
+def _record_types(rec: Candidate) -> set[str]:
+    return {rec.type, *(m.type for m in rec.merged)}
+
+
+def _last_mention(rec: Candidate, before: int) -> int | None:
+    """The token index of the record's last mention before token ``before``, or ``None``."""
+    heads = [m.head for m in (rec, *rec.merged) if m.head < before]
+    return max(heads) if heads else None
+
+
+def _heads(rec: Candidate) -> set[int]:
+    return {m.head for m in (rec, *rec.merged)}
+
+
+def _definite(tok, determiners: tuple[str, ...]) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in determiners) or c.dep_ == "poss" for c in tok.children)
+
+
+def attach_anaphors(ctx: Context, cands: list[Candidate]) -> None:
+    """A definite noun of ``coref.yaml`` ``event_anaphors`` that is no trigger ("the deal", "the ban") is a
+    mention of the nearest earlier record of one of its types; a bare one in the headline names the first
+    such record.  A restating verb ("discussed" after "met") is a mention of such a record mentioned at most
+    ``verb_window`` sentences before it in the body; a headline's verb, of the body's first such record.  It makes no record of its own, and a bare nominal record (dropped later) takes none."""
+    data = ctx.coref.event_anaphors
+    if not data.nouns:
+        return
+    from newsie.events.records import bare  # records imports nothing from here; kept local to stay so
+
+    records = [c for c in cands if c.dropped is None and not bare(ctx.lexicon, c)]
+    if not records:
+        return
+    taken: set[int] = set()
+    for c in getattr(ctx, "candidates", cands):
+        taken.update(range(c.start, c.end))
+        taken.add(c.head)
+    headline = headline_paragraph(ctx)
+    doc = ctx.doc
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        verb = tok.pos_ == "VERB"
+        if verb:
+            key = tok.lemma_.lower()
+            types = data.verbs.get(key)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            key = tok.lower_ if tok.lower_ in data.nouns else tok.lemma_.lower()
+            types = data.nouns.get(key)
+            clause = _clause_record(ctx, tok, records, data.clause_nouns.get(key) or types)
+            if clause is not None:  # "said in a statement", "crashed in an accident"
+                _add_mention(ctx, clause, tok, key)
+                continue
+        else:
+            continue
+        if types is None:
+            continue
+        in_headline = headline is not None and ctx.para[tok.i] == headline
+        if not verb and not in_headline and not _definite(tok, data.determiners):
+            continue
+        fits = [r for r in records if _record_types(r) & set(types)]
+        target, nearest = None, -1
+        for rec in fits:
+            last = _last_mention(rec, tok.i)
+            if last is not None and last > nearest:
+                target, nearest = rec, last
+        if verb and target is not None and (ctx.sent_of[tok.i] - ctx.sent_of[nearest] > data.verb_window
+                                            or ctx.para[nearest] == headline != ctx.para[tok.i]):
+            continue  # a restating verb follows its event closely ("met ... They discussed ...")
+        if verb and target is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in _heads(target)
+                                               for c in tok.children):
+            continue  # "the attack hit a market": the nominal event's own predicate, no second mention
+        if target is None and in_headline:  # "Executive leaves Apple": the body's first such event
+            later = [r for r in fits if ctx.para[r.head] != headline]
+            target = min(later, key=lambda r: r.start, default=None)
+        if target is None:
+            continue
+        _add_mention(ctx, target, tok, key)
+
+
+def _clause_record(ctx: Context, noun, records: list[Candidate], types: tuple[str, ...] | None) -> Candidate | None:
+    """The record of one of ``types`` whose verb governs ``noun`` through a preposition ("said *in* a
+    statement"), or ``None``."""
+    if not types or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head.i
+    return next((r for r in records if verb in (r.anchor, r.head) and r.type in types and not r.nominal), None)
+
+
+def _add_mention(ctx: Context, target: Candidate, tok, key: str) -> None:
+    mention = Candidate(type=target.type, lemma=key, cameo=None, start=tok.i, end=tok.i + 1, head=tok.i,
+                        anchor=tok.i, nominal=True, supported=False, sent=ctx.sent_of[tok.i],
+                        entry_rule=f"event_anaphor:{key}", dropped=f"mention of {target.id} (event_anaphor)")
+    target.merged.append(mention)
+    target.merge_rules.append("event_anaphor")

@@ -23,9 +23,14 @@ COMPLEMENT_PREPS = frozenset({"of", "by", "against", "to", "for", "about", "on",
 GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "advmod", "acl", "ccomp", "dobj", "pobj", "acomp", "relcl"})
 
 
-def _local_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]], speech_act: bool = False) -> None:
+def _local_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]], speech_act: bool = False,
+                own: range = range(0)) -> None:
+    """Cues among the children of ``tok``; words of the trigger itself (``own``: "did *not* comment" is
+    DECLINE_COMMENT) are none."""
     mod = ctx.cues.modality
     for child in tok.children:
+        if child.i in own:
+            continue
         low = norm_text(child.text)
         if child.dep_ == "aux" and child.tag_ == "MD" and low in mod.aux:
             cues.append((mod.aux[low], f"modality:aux:{low}"))
@@ -52,16 +57,18 @@ def _condition(ctx: Context, clause: Token) -> str | None:
 
 
 def _governor_cues(ctx: Context, tok: Token, cues: list[tuple[str, str]], phrases_only: bool = False,
-                   via: Token | None = None) -> None:
+                   via: Token | None = None, own: range = range(0), own_phrase: str = "") -> None:
     """Cues of a governing predicate: a phrase (lemma + a child: "thought *better*", "is going *to*"; the child
-    may also hang on the complement ``via`` the walk came up through), else the lemma itself."""
+    may also hang on the complement ``via`` the walk came up through), else the lemma itself.  A phrase that
+    is the trigger's own words (``own`` tokens, ``own_phrase`` the lexicon pattern: "we *call for* a
+    transition" is the APPEAL itself) is no cue."""
     mod = ctx.cues.modality
     lemma = tok.lemma_.lower()
-    children = list(tok.children)
+    children = [c for c in tok.children if c.i not in own]
     if via is not None:
         children += [c for c in via.children if c.dep_ in ("aux", "mark") and c.i < via.i]
     for phrase in mod.governor_phrases:
-        if lemma != phrase.lemma:
+        if lemma != phrase.lemma or f"{phrase.lemma} {phrase.child}" == own_phrase:
             continue
         if not any(norm_text(c.text) == phrase.child for c in children):
             continue
@@ -115,8 +122,11 @@ def find_modality(ctx: Context, cand: Candidate) -> tuple[str, str | None]:
             _nominal_governor(ctx, noun, cues)
     cur = ctx.doc[cand.anchor]
     if not cand.nominal or cand.supported:
-        _local_cues(ctx, cur, cues, speech_act=cand.type in mod.speech_acts)
-        _governor_cues(ctx, cur, cues, phrases_only=True)  # "decided against ...": the trigger itself
+        own = range(cand.start, cand.end)
+        _local_cues(ctx, cur, cues, speech_act=cand.type in mod.speech_acts, own=own)
+        pattern = cand.entry_rule.split(":")[2] if cand.entry_rule.startswith("lexicon:") else ""
+        _governor_cues(ctx, cur, cues, phrases_only=True, own=own,
+                       own_phrase=pattern.split("+")[0])  # "decided against ...": the trigger itself
     while (not cand.nominal or cand.supported) and cur.dep_ in GOVERNING_DEPS and cur.head.i != cur.i:
         gov = cur.head
         if not ctx.same_para(gov.i, cur.i):

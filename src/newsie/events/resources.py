@@ -276,13 +276,33 @@ class Descriptions(_Strict):
     titles: tuple[str, ...] = ()
 
 
+class EventAnaphors(_Strict):
+    """``coref.yaml`` ``event_anaphors``: nouns that name an event already recorded ("the deal", "the ban")."""
+
+    determiners: tuple[str, ...] = ()
+    nouns: dict[str, tuple[str, ...]] = {}
+    verbs: dict[str, tuple[str, ...]] = {}
+    verb_window: int = 2
+    clause_nouns: dict[str, tuple[str, ...]] = {}
+
+    @field_validator("nouns", "verbs", "clause_nouns")
+    @classmethod
+    def _known_types(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        bad = sorted({t for types in value.values() for t in types if t not in EVENT_TYPES})
+        if bad:
+            raise ValueError(f"event_anaphors: {bad} not in the type inventory ({EVENT_TYPES_PATH.name})")
+        return value
+
+
 class CorefData(_Strict):
-    """``coref.yaml``: which antecedents can act, and which definite descriptions name an earlier entity."""
+    """``coref.yaml``: which antecedents can act, which definite descriptions name an earlier entity, and
+    which nouns name an earlier event."""
 
     version: int
     agent_labels: tuple[str, ...]
     agent_nouns: tuple[str, ...]
     descriptions: Descriptions
+    event_anaphors: EventAnaphors = EventAnaphors()
 
 
 class MergeRule(_Strict):
@@ -306,6 +326,10 @@ class MergeRule(_Strict):
     headline: bool = False
     shared_participant: bool = False
     shared_time: bool = False
+    shared_theme: bool = False
+    shared_quantity: bool = False
+    same_clause: bool = False
+    indefinite_words: tuple[str, ...] = ()
     conflicts: tuple[Literal["time", "location", "actor", "target", "theme", "quantity"], ...] = ()
 
     @model_validator(mode="after")

@@ -52,6 +52,11 @@ def _normalizer(name: str) -> Any | None:
 
 
 def _is_interval(ent: Span) -> bool:
+    """"two days after the attack": a length counted from another event; a point in time ("after they
+    exchanged fire yesterday") is none."""
+    norm = ent._.norm
+    if isinstance(norm, TimeValue) and isinstance(norm.value, str) and not norm.value.startswith("P"):
+        return False
     root = ent.root
     if root.dep_ != "npadvmod":
         return False
@@ -179,6 +184,22 @@ def _not_a_date(ent: Span) -> bool:
     return text.isdigit() and not (len(text) == 4 and 1000 <= int(text) <= 2100)
 
 
+def _modifier_date(ent: Span) -> bool:
+    """"a three-month search", "the December 25, 2011 agreement": a date written before a noun."""
+    root = ent.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i >= ent.end
+
+
+def _no_date_value(ctx: Context, value: TimeValue | None) -> bool:
+    """No value, or a date with no known digit ("today" in an undated document: ``XXXX-XX-XX``, GUIDELINES
+    6.6): nothing to attach.  A duration ("the past few days": ``PXD``) is kept."""
+    if value is None or not isinstance(value.value, str):
+        return True
+    text = value.value
+    return not text.startswith("P") and not any(ch.isdigit() for ch in text)
+
+
 def _frame_content(ctx: Context, gov: Token, ent: Span) -> int | None:
     """"In the past 24 hours, Davis said, the coalition conducted ...": a time fronted before a parenthetical
     reporting frame belongs to the reported clause (the index of its verb)."""
@@ -200,7 +221,7 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
     by_purpose: dict[int, list[Candidate]] = {}
     by_subject: dict[int, list[Candidate]] = {}
     for c in cands:
-        for i in dict.fromkeys((c.anchor, c.head)):
+        for i in dict.fromkeys((c.anchor, c.head, *range(c.start, c.end))):  # "fired artillery": fired too
             by_pred.setdefault(i, []).append(c)
         purpose = _purpose_of(ctx, c)
         if purpose is not None:
@@ -226,9 +247,14 @@ def assign_times(ctx: Context, cands: list[Candidate]) -> None:
             owners, rule = by_purpose.get(gov.i, []), f"time:purpose:{ent.root.head.lower_}"
         if not owners:  # "the offensive began on Monday": the clause of a nominal event that is its subject
             owners, rule = by_subject.get(gov.i, []), f"time:subject_clause:{ent.root.head.lower_}"
+        if not owners:
+            continue
+        value = time_value(ctx, ent)
+        if _no_date_value(ctx, value) or (_modifier_date(ent) and value.value.startswith("P")):
+            continue  # "a three-month search" is its length, "the December 25, 2011 agreement" its date
         for cand in owners:
             if cand.time is None:
-                cand.time = ValueFill(ent.start, ent.end, rule, time_value(ctx, ent))
+                cand.time = ValueFill(ent.start, ent.end, rule, value)
                 break
     words = set(ctx.values.article_date_words)
     date = article_date(ctx) if words else None
@@ -276,7 +302,18 @@ def _age_from_norms(ctx: Context, start: int, end: int, head: Token) -> ValueFil
 
 
 def assign_amounts(ctx: Context, cand: Candidate) -> None:
-    """Quantity and age of the people/things an event is about (its theme, else target)."""
+    """Quantity and age (:func:`_amounts`); a sum of money in the event's clause when no count was found."""
+    _amounts(ctx, cand)
+    if cand.quantity is None:
+        cand.quantity = _money(ctx, cand)
+
+
+def _amounts(ctx: Context, cand: Candidate) -> None:
+    """Quantity and age of the people/things an event is about (its theme, else target); a count of the
+    event itself comes first ("conducted 34 strikes", "firing 36 shells": a number in the trigger)."""
+    own = _own_count(ctx, cand)
+    if own is not None:
+        cand.quantity = own
     fill = cand.roles.get("theme") or cand.roles.get("target")
     if fill is None:
         return
@@ -295,8 +332,50 @@ def assign_amounts(ctx: Context, cand: Candidate) -> None:
         counted = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else head
         if value is not None and value.unit is None and counted.pos_ in ("NOUN", "PROPN") and not counted.like_num:
             value = value.model_copy(update={"unit": counted.text.lower()})
-        cand.quantity = ValueFill(ent.start, ent.end, "quantity:theme", value)
+        if cand.quantity is None:
+            cand.quantity = ValueFill(ent.start, ent.end, "quantity:theme", value)
         return
+
+
+def _money(ctx: Context, cand: Candidate) -> ValueFill | None:
+    """A sum of money in the event's own clause: its verb's object ("contributed more than $4 million") or
+    the object of a "with ... paying" clause on it ("settled in 1991, with Apple paying $26.5 million")."""
+    if cand.nominal:
+        return None
+    anchor = ctx.doc[cand.anchor]
+    for ent in ctx.ents_overlapping(ctx.sents[cand.sent].start, ctx.sents[cand.sent].end):
+        if ent.label_ != "MONEY":
+            continue
+        gov = governing_predicate(ctx, ent)
+        if gov is None:
+            continue
+        if gov.i != anchor.i and not (gov.dep_ in ("pcomp", "advcl") and (
+                gov.head.i == anchor.i or (gov.head.dep_ == "prep" and gov.head.head.i == anchor.i))):
+            continue
+        value = _quantity_value(ent)
+        if value is not None:
+            return ValueFill(ent.start, ent.end, "quantity:money", value)
+    return None
+
+
+def _own_count(ctx: Context, cand: Candidate) -> ValueFill | None:
+    """The number counting the trigger's noun ("34 strikes", "more than 300 air strikes", "36 shells")."""
+    doc = ctx.doc
+    nouns = [t for t in doc[cand.start:cand.end] if t.pos_ in ("NOUN", "PROPN")]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ != "nummod":
+                continue
+            ent = ctx.ent(child)
+            if ent is None or ent.label_ not in NUMERIC_LABELS or isinstance(ent._.norm, AgeValue):
+                continue
+            value = _quantity_value(ent)
+            if value is None:
+                continue
+            if value.unit is None:
+                value = value.model_copy(update={"unit": noun.text.lower()})
+            return ValueFill(ent.start, ent.end, "quantity:own_count", value)
+    return None
 
 
 # ------------------------------------------------------------------ casualties
@@ -330,6 +409,38 @@ def assign_casualties(ctx: Context, cands: list[Candidate]) -> None:
             for cand in owners:
                 cand.casualties.setdefault(fill.kind, fill)
     _consequences(ctx, live)
+    _caused_in_clause(ctx, live)
+
+
+def _caused_in_clause(ctx: Context, live: list[Candidate]) -> None:
+    """"The jet crashed into the sea, *killing* all 228 on board", "345 pilgrims were *killed* in a
+    stampede": the cause (an attack or a disaster) takes the counts (and the time) of a killing or injury
+    that is its clause's consequence (GUIDELINES 6.6); a disaster's consequence is no event of its own but
+    one of its mentions, an attack's keeps its record (an attacker's killing has its actor)."""
+    doc = ctx.doc
+    for cas in live:
+        if EVENT_TYPES[cas.type].family != "casualty":
+            continue  # a dropped one too ("killed in a stampede" is no KILL): its counts are the cause's
+        word = doc[cas.anchor]
+        for cause in live:
+            if cause is cas or cause.dropped is not None or EVENT_TYPES[cause.type].family == "casualty" \
+                    or cause.sent != cas.sent:
+                continue
+            noun = doc[cause.head]
+            participle = word.dep_ in ("advcl", "xcomp") and word.tag_ == "VBG" and word.head.i == cause.anchor
+            in_cause = cause.nominal and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "by") \
+                and noun.head.head.i == cas.anchor
+            if not (participle or in_cause):
+                continue
+            for kind, fill in cas.casualties.items():
+                cause.casualties.setdefault(kind, CasualtyFill(fill.kind, fill.min, fill.max, fill.approx,
+                                                               fill.parts, f"{fill.rule}+caused"))
+            if cause.time is None and cas.time is not None:
+                cause.time = cas.time  # "were killed in a stampede on Monday": the clause's time is the cause's
+            if cas.dropped is None and EVENT_TYPES[cause.type].family == "disaster":
+                cause.merged.append(cas)  # a killing by an attacker stays a record of its own (its actor)
+                cas.dropped = f"consequence of {cause.type} (casualties)"
+            break
 
 
 def _previous_event(ctx: Context, by_sent: dict[int, list[Candidate]], sent_no: int, word: Token) -> list[Candidate]:
@@ -394,6 +505,11 @@ def _casualty_count(ctx: Context, word: Token, kind: str) -> CasualtyFill | None
             counted.extend(_coordinated(child))  # "were killed", "killing 12", "five people died", "30 wounded"
         elif child.dep_ == "nummod":
             counted.append(child)  # "12 deaths", "12 dead"
+        elif word.pos_ == "NOUN" and child.dep_ == "poss" and _one_person(ctx, child):
+            counted.append(child)  # "Gloria's death", "his death"
+        elif word.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ == "of":
+            counted.extend(c for p in child.children if p.dep_ == "pobj" and _one_person(ctx, p)
+                           for c in _coordinated(p))  # "the death of Gloria"
     if not counted and word.dep_ in ("amod", "oprd", "acomp", "ccomp", "conj", "dobj") and word.head.pos_ in (
             "NOUN", "NUM"):
         counted = _coordinated(word.head)  # "12 people dead"
@@ -407,6 +523,10 @@ def _casualty_count(ctx: Context, word: Token, kind: str) -> CasualtyFill | None
     approx = False
     for tok in counted:
         number = _number_of(ctx, tok)
+        if number is None and _one_person(ctx, tok):  # "Thomas Sam died", "killing Abu Jandal": one person
+            ent = ctx.ent(tok)
+            start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+            number = QuantityValue(min=1.0, max=1.0, approx=False), start, end
         if number is None:
             continue
         value, start, end = number
@@ -418,6 +538,18 @@ def _casualty_count(ctx: Context, word: Token, kind: str) -> CasualtyFill | None
         return None
     rule = f"casualties:{kind}" + (":sum" if len(parts) > 1 else "")
     return CasualtyFill(kind, lo, hi, approx, parts, rule)
+
+
+#: pronouns that name one person ("his death", "she died")
+ONE_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _one_person(ctx: Context, tok: Token) -> bool:
+    """A named person (the head of a PERSON entity) or a pronoun for one: a casualty count of one."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ONE_PERSON_PRONOUNS
+    ent = ctx.ent(tok)
+    return ent is not None and ent.label_ == "PERSON" and ent.root.i == tok.i
 
 
 def _coordinated(tok: Token) -> list[Token]:
