@@ -117,6 +117,8 @@ class Lexicon(_Strict):
     #: verbs whose subject noun is the event ("an earthquake *struck*", "a stampede *killed* twelve"): the
     #: nominal trigger is anchored on the verb (time, place, modality from its clause)
     occurrence_verbs: tuple[str, ...] = ()
+    #: words a killing/injury/death relative clause describes as victims ("those injured"): no event
+    casualty_victims: tuple[str, ...] = ()
     drop_bare_nominals: bool = True
     defaults: Defaults
     events: dict[str, EventType]

@@ -31,6 +31,11 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 #: the code of a plain statement: a reporting verb that the dictionary codes otherwise is retyped
 STATEMENT_CODE = "010"
+#: families of events whose casualties are told as their consequence ("the attack killed 12")
+CAUSE_FAMILIES = frozenset({"fight", "assault", "mass_violence", "disaster"})
+#: GUIDELINES 6.2: events in sports or entertainment copy that are legal or economic are coded, so a
+#: Phoenix discard phrase ("Beatles", a sports term) in their sentence does not drop them
+CODED_DESPITE_DISCARD = frozenset({"justice", "business"})  # in-match play (a head-butt) stays discarded
 
 
 class TriggerFinder:
@@ -80,8 +85,8 @@ class TriggerFinder:
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
                 if obj is not None and obj.i in noun_heads:
                     continue  # "host a summit": the noun is the event, the verb its support
-            if not nominal and head.tag_ == "VBN" and head.dep_ == "amod":
-                continue  # "bombed-out parts": a participle used as an adjective is no event
+            if not nominal and head.tag_ in ("VBN", "VBG") and head.dep_ == "amod":
+                continue  # "bombed-out parts", "the investigating officer": a participle used as an adjective
             anchor, supported = (head, False)
             if nominal:
                 anchor, supported = support_anchor(head, support)
@@ -101,7 +106,7 @@ class TriggerFinder:
             ))
         taken = {t.i for s in spans for t in s} | {c.anchor for c in out}  # support verbs too
         out.extend(self._dictionary_candidates(ctx, taken))
-        return sorted(out, key=lambda c: c.start)
+        return sorted(_without_consequences(ctx, out), key=lambda c: c.start)
 
     def _dictionary_candidates(self, ctx: Context, taken: set[int]) -> list[Candidate]:
         """Verbs the lexicon does not list but the CAMEO verb dictionary codes in an event context
@@ -165,6 +170,8 @@ class TriggerFinder:
         if found is None:
             return
         if found.blocks:
+            if found.rule.startswith("discard:") and _family(cand) in CODED_DESPITE_DISCARD:
+                return
             cand.dropped = f"cameo {found.rule}"
         elif compatible(cand.cameo, found.code) and found.code != cand.cameo:
             cand.cameo = found.code
@@ -231,6 +238,53 @@ def add_inventory_types(lexicon: Lexicon) -> None:
             future_modality=parent.future_modality if parent is not None else None,
             require_actor_norm=False, require_actor=False, anonymous_actors=(), triggers=(), roles=roles, type_by_theme={}, cameo_by_theme={},
         )
+
+
+def _family(cand: Candidate) -> str | None:
+    et = EVENT_TYPES.get(cand.type)
+    return et.family if et is not None else None
+
+
+def _casualty(cand: Candidate) -> bool:
+    return _family(cand) == "casualty"
+
+
+def _without_consequences(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """GUIDELINES 6.6: casualties go on the causing event.  A verbal killing, injury or death told as the
+    consequence of another event of the sentence is no record of its own (the values stage gives its counts to
+    the cause): "attacks which have killed 12" (relative clause), "the plane crashed, killing 228" (participle),
+    "was struck and killed" (conjoined with the cause), "killed by an airstrike" / "the blast killed"
+    (the cause is the agent or subject).  Victims named by a relative clause are no event either: "those
+    (who were) injured" (``casualty_victims`` of the lexicon)."""
+    doc = ctx.doc
+    causes = {i for c in cands if _family(c) in CAUSE_FAMILIES for i in (c.head, c.anchor)}
+    victims = set(ctx.lexicon.casualty_victims)
+    dropped: set[int] = set()
+    keep: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: c.head):
+        head = doc[cand.head]
+        if not _casualty(cand) or cand.nominal or head.i in causes:
+            keep.append(cand)
+            continue
+        if head.dep_ in ("relcl", "acl") and head.head.lower_ in victims:
+            dropped.add(head.i)
+            continue
+        linked = {head.head.i} if head.dep_ in ("relcl", "advcl", "conj") else set()
+        if head.dep_ == "relcl":  # "the attack on the camp that killed 12": the clause hangs on the cause's phrase
+            up = head.head
+            while up.dep_ in ("pobj", "prep") and up.head.i != up.i:
+                up = up.head
+                linked.add(up.i)
+        for child in head.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                linked.add(child.i)
+            elif child.dep_ == "agent":
+                linked.update(g.i for g in child.children if g.dep_ == "pobj")
+        if linked & causes or (head.dep_ == "conj" and head.head.i in dropped):
+            dropped.add(head.i)  # "killed and injured": the injury goes with the killing
+            continue
+        keep.append(cand)
+    return keep
 
 
 def _generic(noun: Token) -> bool:

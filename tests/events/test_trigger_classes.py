@@ -1,0 +1,34 @@
+"""Issue #16/#17, trigger precision and typing: rule classes tuned on the dev split, each on a sentence of its own."""
+
+from __future__ import annotations
+
+
+def _types(records) -> list[str]:
+    return [r.type for r in records]
+
+
+def test_killing_told_by_a_relative_clause_is_the_attacks_casualties(run_fixed, pick) -> None:
+    records = run_fixed("Rebels condemned the attack on the camp that killed 12 residents.", {})
+    assert "KILL" not in _types(records)
+
+
+def test_struck_and_killed_by_an_airstrike_is_one_event(run_fixed) -> None:
+    records = run_fixed("The commander was struck and killed by a coalition airstrike near Tabqa.", {"Tabqa": "GPE"})
+    assert "KILL" not in _types(records)
+
+
+def test_victims_named_by_a_relative_clause_are_no_event(run_fixed) -> None:
+    text = "We express our condolences to the families of those who were injured or who died in Ankara."
+    records = run_fixed(text, {"Ankara": "GPE"})
+    assert not {"INJURE", "DIE"} & set(_types(records))
+
+
+def test_participle_used_as_adjective_is_no_event(run_fixed) -> None:
+    records = run_fixed("The investigating officer will present the findings on Monday.", {"Monday": "DATE"})
+    assert "INVESTIGATE" not in _types(records)
+
+
+def test_discard_phrase_keeps_a_lawsuit(run_fixed, pick) -> None:
+    text = "The Beatles' label Apple Corps sued Apple Computer in the High Court on Monday."
+    records = run_fixed(text, {"Apple Corps": "ORG", "Apple Computer": "ORG", "Monday": "DATE"})
+    pick(records, "SUE")
