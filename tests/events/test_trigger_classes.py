@@ -32,3 +32,30 @@ def test_discard_phrase_keeps_a_lawsuit(run_fixed, pick) -> None:
     text = "The Beatles' label Apple Corps sued Apple Computer in the High Court on Monday."
     records = run_fixed(text, {"Apple Corps": "ORG", "Apple Computer": "ORG", "Monday": "DATE"})
     pick(records, "SUE")
+
+
+def test_habitual_adverb_is_no_event(run_fixed) -> None:
+    records = run_fixed("Manufacturers normally supply technical assistance to investigators.", {})
+    assert "TRANSFER" not in _types(records)
+
+
+def test_agree_needs_a_commitment(run_fixed, pick) -> None:
+    assert "AGREE" not in _types(run_fixed('"I agree," Roche wrote.', {"Roche": "PERSON"}))
+    pick(run_fixed("Germany and France agreed to withdraw their troops.", {"Germany": "GPE", "France": "GPE"}), "AGREE")
+
+
+def test_agentless_passive_request_is_a_procedure(run_fixed) -> None:
+    records = run_fixed("Each caller will be asked to identify themselves before the briefing.", {})
+    assert "APPEAL" not in _types(records)
+
+
+def test_telling_someone_to_act_is_an_appeal(run_fixed, pick) -> None:
+    text = "Indonesia's transport minister told airlines not to buy European aircraft on Monday."
+    rec = pick(run_fixed(text, {"Indonesia": "GPE", "European": "NORP", "Monday": "DATE"}), "APPEAL")
+    assert rec.actors
+
+
+def test_requesting_help_is_an_appeal(run_fixed, pick) -> None:
+    records = run_fixed("The agency BEA has requested financial assistance from Airbus.", {"BEA": "ORG", "Airbus": "ORG"})
+    pick(records, "APPEAL")
+    assert "DEMAND" not in _types(records)

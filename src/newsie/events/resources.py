@@ -57,6 +57,9 @@ class TriggerEntry(_Strict):
     requires_clause: bool = False
     #: only when the subject's head is one of these ("stocks fell", not "the soldier fell")
     subject_lemmas: tuple[str, ...] = ()
+    #: only with one of these children: a dependency label, or "prep:WORD" ("agreed *to* withdraw", "agreed
+    #: *on* a ceasefire", not "I agree"; "told them *to* leave" is an appeal)
+    requires_any: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:
@@ -64,6 +67,8 @@ class TriggerEntry(_Strict):
             raise ValueError(f"cameo {self.cameo!r} is not a CAMEO code (newsie/schema/cameo_codes.tsv)")
         if (self.lemma is None) == (self.pattern is None):
             raise ValueError("a trigger needs exactly one of `lemma` or `pattern`")
+        if any(r.startswith("prep:") and not r[5:] for r in self.requires_any):
+            raise ValueError(f"requires_any: want a dependency label or prep:WORD, got {self.requires_any}")
         bad = set(self.pos) - {"VERB", "NOUN", "ADJ", "PROPN"}
         if bad:
             raise ValueError(f"unsupported POS {sorted(bad)}")
@@ -117,6 +122,8 @@ class Lexicon(_Strict):
     #: verbs whose subject noun is the event ("an earthquake *struck*", "a stampede *killed* twelve"): the
     #: nominal trigger is anchored on the verb (time, place, modality from its clause)
     occurrence_verbs: tuple[str, ...] = ()
+    #: adverbs of habit ("normally supply", "are often hired"): the clause tells what usually happens, no event
+    habitual_adverbs: tuple[str, ...] = ()
     #: words a killing/injury/death relative clause describes as victims ("those injured"): no event
     casualty_victims: tuple[str, ...] = ()
     drop_bare_nominals: bool = True

@@ -72,6 +72,7 @@ class TriggerFinder:
                     spans.append(Span(doc, tok.i, tok.i + 1, label=key))
         support = set(self.lexicon.support_verbs)
         occurrence = set(self.lexicon.occurrence_verbs)
+        habitual = set(self.lexicon.habitual_adverbs)
         # constraints first: an entry that fails on the parse ("call" + "off") must not hide another entry
         # of the same words that holds ("call" + "on")
         spans = [s for s in spans if _entry_ok(self.entries[s.label_][1], head_of(s), s)]
@@ -85,6 +86,8 @@ class TriggerFinder:
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
                 if obj is not None and obj.i in noun_heads:
                     continue  # "host a summit": the noun is the event, the verb its support
+            if not nominal and _habitual(head, habitual):
+                continue  # "airframers normally supply assistance": what usually happens, not an event
             if not nominal and head.tag_ in ("VBN", "VBG") and head.dep_ == "amod":
                 continue  # "bombed-out parts", "the investigating officer": a participle used as an adjective
             anchor, supported = (head, False)
@@ -240,6 +243,18 @@ def add_inventory_types(lexicon: Lexicon) -> None:
         )
 
 
+def _habitual(verb: Token, adverbs: set[str]) -> bool:
+    """The verb's clause, or the clause it completes ("are often hired to lobby"), has an adverb of habit."""
+    tok: Token | None = verb
+    for _ in range(2):
+        if tok is None:
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in tok.children):
+            return True
+        tok = tok.head if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i else None
+    return False
+
+
 def _family(cand: Candidate) -> str | None:
     et = EVENT_TYPES.get(cand.type)
     return et.family if et is not None else None
@@ -334,9 +349,14 @@ def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
                                                   or c.lower_ in entry.subject_lemmas)
             for c in head.children):
         return False
+    if entry.requires_any and not any(
+            c.dep_ in entry.requires_any or (c.dep_ == "prep" and f"prep:{c.lower_}" in entry.requires_any)
+            for c in head.children):
+        return False
     if entry.intransitive and any(c.dep_ == "dobj" for c in head.children):
         return False
-    if entry.active_only and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+    if entry.active_only and (any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+                              or (head.tag_ == "VBN" and head.dep_ == "acl")):  # "the taxes requested in arrears"
         return False
     doc = span.doc
     if entry.exclude_next_lemmas and span.end < len(doc) and doc[span.end].lemma_.lower() in entry.exclude_next_lemmas:
