@@ -59,3 +59,19 @@ def test_requesting_help_is_an_appeal(run_fixed, pick) -> None:
     records = run_fixed("The agency BEA has requested financial assistance from Airbus.", {"BEA": "ORG", "Airbus": "ORG"})
     pick(records, "APPEAL")
     assert "DEMAND" not in _types(records)
+
+
+def test_kidnapping_is_an_abduction(run_fixed, pick) -> None:
+    rec = pick(run_fixed("Gunmen kidnapped two Moroccans in Baghdad in October 2005.",
+                         {"Moroccans": "NORP", "Baghdad": "GPE", "October 2005": "DATE"}), "ABDUCT")
+    assert rec.cameo == "181"
+
+
+def test_condolences_are_sympathy(run_fixed, pick) -> None:
+    pick(run_fixed("The United States offered its condolences to the families of the victims.",
+                   {"The United States": "GPE"}), "SYMPATHIZE")
+
+
+def test_welcoming_a_decision_is_praise_welcoming_guests_is_not(run_fixed, pick) -> None:
+    pick(run_fixed("Britain welcomed the decision of the EU.", {"Britain": "GPE", "EU": "ORG"}), "PRAISE")
+    assert "PRAISE" not in _types(run_fixed("Jobs welcomed everyone to the event.", {"Jobs": "PERSON"}))
