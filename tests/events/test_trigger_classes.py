@@ -75,3 +75,14 @@ def test_condolences_are_sympathy(run_fixed, pick) -> None:
 def test_welcoming_a_decision_is_praise_welcoming_guests_is_not(run_fixed, pick) -> None:
     pick(run_fixed("Britain welcomed the decision of the EU.", {"Britain": "GPE", "EU": "ORG"}), "PRAISE")
     assert "PRAISE" not in _types(run_fixed("Jobs welcomed everyone to the event.", {"Jobs": "PERSON"}))
+
+
+def test_announcing_an_event_is_a_statement_too(run_fixed, pick) -> None:
+    text = "The Department of Defense announced today the death of a soldier in Jordan."
+    records = run_fixed(text, {"The Department of Defense": "ORG", "Jordan": "GPE", "today": "DATE"})
+    pick(records, "STATEMENT")
+
+
+def test_findings_that_confirm_are_no_statement(run_fixed) -> None:
+    records = run_fixed("The results confirm the existence of a deficiency in the population.", {})
+    assert "STATEMENT" not in _types(records)

@@ -60,6 +60,9 @@ class TriggerEntry(_Strict):
     #: only with one of these children: a dependency label, or "prep:WORD" ("agreed *to* withdraw", "agreed
     #: *on* a ceasefire", not "I agree"; "told them *to* leave" is an appeal)
     requires_any: tuple[str, ...] = ()
+    #: only with an actor-like subject (a named entity, a personal pronoun, an agent noun): "Airbus confirmed
+    #: that ...", not "the results confirm ..."
+    actor_subject: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:

@@ -75,14 +75,15 @@ class TriggerFinder:
         habitual = set(self.lexicon.habitual_adverbs)
         # constraints first: an entry that fails on the parse ("call" + "off") must not hide another entry
         # of the same words that holds ("call" + "on")
-        spans = [s for s in spans if _entry_ok(self.entries[s.label_][1], head_of(s), s)]
+        spans = [s for s in spans if _entry_ok(self.entries[s.label_][1], head_of(s), s)
+                 and (not self.entries[s.label_][1].actor_subject or self._actor_subject(head_of(s)))]
         noun_heads = {head_of(s).i for s in spans if head_of(s).pos_ in ("NOUN", "PROPN")}
         out: list[Candidate] = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             ev_name, entry = self.entries[span.label_]
             head = head_of(span)
             nominal = head.pos_ in ("NOUN", "PROPN")
-            if not nominal and head.lemma_.lower() in support:
+            if not nominal and head.lemma_.lower() in support and self.lexicon.complement_of(ev_name) != "frame":
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
                 if obj is not None and obj.i in noun_heads:
                     continue  # "host a summit": the noun is the event, the verb its support
@@ -132,6 +133,12 @@ class TriggerFinder:
                 entry_rule=f"cameo:{found.rule}",
             ))
         return out
+
+    def _actor_subject(self, verb: Token) -> bool:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":  # "welcomed everyone ... and announced that"
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (subj.pos_ == "PROPN" or self.actor_like(subj))
 
     def actor_like(self, tok: Token) -> bool:
         """A participant that can act in a CAMEO event: a named person, organisation, place or nationality,
