@@ -86,3 +86,23 @@ def test_announcing_an_event_is_a_statement_too(run_fixed, pick) -> None:
 def test_findings_that_confirm_are_no_statement(run_fixed) -> None:
     records = run_fixed("The results confirm the existence of a deficiency in the population.", {})
     assert "STATEMENT" not in _types(records)
+
+
+def test_a_commercial_order_is_a_purchase(run_fixed, pick) -> None:
+    text = "Airbus has won an order from Qatar Airways for up to 60 jets."
+    records = run_fixed(text, {"Airbus": "ORG", "Qatar Airways": "ORG", "up to 60": "CARDINAL"})
+    assert "ORDER" not in _types(records)
+    assert "PURCHASE" in _types(records)
+
+
+def test_a_declared_commitment_is_a_promise(run_fixed, pick) -> None:
+    text = "The United States remains committed to assisting the refugees."
+    pick(run_fixed(text, {"The United States": "GPE"}), "PROMISE")
+    assert "PROMISE" not in _types(run_fixed("The man committed a crime in Paris.", {"Paris": "GPE"}))
+
+
+def test_barrel_bomb_attacks_are_air_strikes(run_fixed, pick) -> None:
+    text = "Hammond condemned the barrel bomb attacks by the Syrian regime in Aleppo on Monday."
+    records = run_fixed(text, {"Hammond": "PERSON", "Syrian": "NORP", "Aleppo": "GPE", "Monday": "DATE"})
+    rec = pick(records, "AIRSTRIKE")
+    assert rec.cameo == "195"
