@@ -106,3 +106,10 @@ def test_barrel_bomb_attacks_are_air_strikes(run_fixed, pick) -> None:
     records = run_fixed(text, {"Hammond": "PERSON", "Syrian": "NORP", "Aleppo": "GPE", "Monday": "DATE"})
     rec = pick(records, "AIRSTRIKE")
     assert rec.cameo == "195"
+
+
+def test_not_saying_whether_is_declining_to_comment(run_fixed, pick) -> None:
+    text = "Papermaster left the company, but Apple did not say whether he decided to leave."
+    records = run_fixed(text, {"Papermaster": "PERSON", "Apple": "ORG"})
+    pick(records, "DECLINE_COMMENT")
+    assert not {"STATEMENT", "DECIDE"} & set(_types(records))

@@ -87,6 +87,8 @@ class TriggerFinder:
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
                 if obj is not None and obj.i in noun_heads:
                     continue  # "host a summit": the noun is the event, the verb its support
+            if not nominal and any(c.dep_ == "mark" and c.lower_ == "whether" for c in head.children):
+                continue  # "did not say whether he decided to leave": an open question, not a reported event
             if not nominal and _habitual(head, habitual):
                 continue  # "airframers normally supply assistance": what usually happens, not an event
             if not nominal and head.tag_ in ("VBN", "VBG") and head.dep_ == "amod":
