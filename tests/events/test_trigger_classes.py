@@ -113,3 +113,15 @@ def test_not_saying_whether_is_declining_to_comment(run_fixed, pick) -> None:
     records = run_fixed(text, {"Papermaster": "PERSON", "Apple": "ORG"})
     pick(records, "DECLINE_COMMENT")
     assert not {"STATEMENT", "DECIDE"} & set(_types(records))
+
+
+def test_a_judge_barring_someone_is_a_ruling(run_fixed, pick) -> None:
+    text = "A federal judge barred him from working until April 2009."
+    pick(run_fixed(text, {"April 2009": "DATE"}), "RULING")
+    assert "RULING" not in _types(run_fixed("Police barred protesters from the square.", {}))
+
+
+def test_a_maker_selling_planes_and_receiving_orders_sells(run_fixed, pick) -> None:
+    text = "In 2004, Airbus sold more planes than Boeing."
+    pick(run_fixed(text, {"Airbus": "ORG", "Boeing": "ORG", "2004": "DATE"}), "SELL")
+    pick(run_fixed("Boeing has received far more orders than Airbus.", {"Airbus": "ORG", "Boeing": "ORG"}), "SELL")
