@@ -125,3 +125,14 @@ def test_a_maker_selling_planes_and_receiving_orders_sells(run_fixed, pick) -> N
     text = "In 2004, Airbus sold more planes than Boeing."
     pick(run_fixed(text, {"Airbus": "ORG", "Boeing": "ORG", "2004": "DATE"}), "SELL")
     pick(run_fixed("Boeing has received far more orders than Airbus.", {"Airbus": "ORG", "Boeing": "ORG"}), "SELL")
+
+
+def test_weighing_an_option_is_consider_an_opinion_is_not(run_fixed, pick) -> None:
+    pick(run_fixed("Local air carriers are considering the possibility of fleet expansions.", {}), "CONSIDER")
+    assert "CONSIDER" not in _types(run_fixed("We consider he has reached the wrong conclusion.", {}))
+    assert "CONSIDER" not in _types(run_fixed("The group is considered a threat by Iraq.", {"Iraq": "GPE"}))
+
+
+def test_postponing_a_visit_is_cancel(run_fixed, pick) -> None:
+    text = "President Yudhoyono has postponed a diplomatic visit to Europe."
+    pick(run_fixed(text, {"Yudhoyono": "PERSON", "Europe": "LOC"}), "CANCEL")
