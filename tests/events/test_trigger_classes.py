@@ -136,3 +136,21 @@ def test_weighing_an_option_is_consider_an_opinion_is_not(run_fixed, pick) -> No
 def test_postponing_a_visit_is_cancel(run_fixed, pick) -> None:
     text = "President Yudhoyono has postponed a diplomatic visit to Europe."
     pick(run_fixed(text, {"Yudhoyono": "PERSON", "Europe": "LOC"}), "CANCEL")
+
+
+def test_talks_on_a_situation_and_discussing_with_are_consultations(run_fixed, pick) -> None:
+    text = "Ministers from Britain and France held talks about the humanitarian situation in Aleppo."
+    records = run_fixed(text, {"Britain": "GPE", "France": "GPE", "Aleppo": "GPE"})
+    assert "NEGOTIATE" not in _types(records)
+    pick(run_fixed("The carrier has discussed this possibility with the BEA.", {"BEA": "ORG"}), "MEET")
+    pick(run_fixed("We have been in touch with senior officials.", {}), "MEET")
+
+
+def test_selecting_a_thing_is_no_selection_choosing_a_product_is_a_purchase(run_fixed, pick) -> None:
+    assert "SELECT" not in _types(run_fixed("After we have selected an appropriate alternative, we will act.", {}))
+    text = "Qatar Airways chose the Airbus A350 over the Boeing 787."
+    records = run_fixed(text, {"Qatar Airways": "ORG", "Airbus A350": "PRODUCT", "Boeing 787": "PRODUCT"})
+    pick(records, "PURCHASE")
+    assert "SELECT" not in _types(records)
+    text = "The Air Force selected Northrop Grumman to build the tanker."
+    pick(run_fixed(text, {"Air Force": "ORG", "Northrop Grumman": "ORG"}), "SELECT")

@@ -63,6 +63,9 @@ class TriggerEntry(_Strict):
     #: only with an actor-like subject (a named entity, a personal pronoun, an agent noun): "Airbus confirmed
     #: that ...", not "the results confirm ..."
     actor_subject: bool = False
+    #: only when an object (or the passive/reduced subject, or the noun a reduced participle modifies) is a named
+    #: entity of one of these labels: "selected Northrop Grumman", not "selected an appropriate alternative"
+    object_ents: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:
@@ -150,7 +153,10 @@ class Lexicon(_Strict):
                     if spec.split(":", 1)[0] not in FINDERS:
                         raise ValueError(f"{name}.{role}: unknown role finder {spec!r}")
             for trig in ev.triggers:
-                key = (trig.lemma, tuple(sorted(trig.pos)), trig.particle, repr(trig.pattern))
+                # entries of one word that differ in a constraint are different senses ("talks on" a situation
+                # are consultations, "talks" to take a stake negotiations)
+                key = (trig.lemma, tuple(sorted(trig.pos)), trig.particle, repr(trig.pattern), trig.requires_any,
+                       trig.object_ents)
                 if key in seen:
                     raise ValueError(f"trigger {trig.lemma or trig.pattern} listed twice ({seen[key]}, {name})")
                 seen[key] = name

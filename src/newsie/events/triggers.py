@@ -351,6 +351,11 @@ def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
         c.like_num or any(g.dep_ == "nummod" for g in c.children) for c in objects
     ):
         return False
+    if entry.object_ents:
+        owners = objects + ([head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else [])
+        if not any(t.ent_type_ in entry.object_ents for c in owners
+                   for t in (c, *(g for g in c.children if g.dep_ == "compound"))):
+            return False
     if entry.requires_clause and not any(c.dep_ == "ccomp" for c in head.children):
         return False
     if entry.subject_lemmas and not any(
