@@ -139,7 +139,7 @@ def test_postponing_a_visit_is_cancel(run_fixed, pick) -> None:
 
 
 def test_talks_on_a_situation_and_discussing_with_are_consultations(run_fixed, pick) -> None:
-    text = "Ministers from Britain and France held talks about the humanitarian situation in Aleppo."
+    text = "Ministers from Britain and France held talks on the humanitarian situation in Aleppo."
     records = run_fixed(text, {"Britain": "GPE", "France": "GPE", "Aleppo": "GPE"})
     assert "NEGOTIATE" not in _types(records)
     pick(run_fixed("The carrier has discussed this possibility with the BEA.", {"BEA": "ORG"}), "MEET")
@@ -154,3 +154,9 @@ def test_selecting_a_thing_is_no_selection_choosing_a_product_is_a_purchase(run_
     assert "SELECT" not in _types(records)
     text = "The Air Force selected Northrop Grumman to build the tanker."
     pick(run_fixed(text, {"Air Force": "ORG", "Northrop Grumman": "ORG"}), "SELECT")
+
+
+def test_a_meeting_date_is_no_theme(run_fixed, pick) -> None:
+    rec = pick(run_fixed("Johnson met Kerry in Paris on Monday.", {"Johnson": "PERSON", "Kerry": "PERSON",
+                                                                    "Paris": "GPE", "Monday": "DATE"}), "MEET")
+    assert rec.theme is None
