@@ -160,3 +160,10 @@ def test_a_meeting_date_is_no_theme(run_fixed, pick) -> None:
     rec = pick(run_fixed("Johnson met Kerry in Paris on Monday.", {"Johnson": "PERSON", "Kerry": "PERSON",
                                                                     "Paris": "GPE", "Monday": "DATE"}), "MEET")
     assert rec.theme is None
+
+
+def test_unneeded_and_generic_purchases_are_no_event(run_fixed, pick) -> None:
+    assert "PURCHASE" not in _types(run_fixed("We do not need to buy aircraft from Europe.", {"Europe": "LOC"}))
+    text = "A fee must be paid by airlines that buy the plane from Europe."
+    assert "PURCHASE" not in _types(run_fixed(text, {"Europe": "LOC"}))
+    pick(run_fixed("The airline that bought the plane will pay the fee.", {}), "PURCHASE")

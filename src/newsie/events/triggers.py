@@ -91,6 +91,8 @@ class TriggerFinder:
                 continue  # "did not say whether he decided to leave": an open question, not a reported event
             if not nominal and _habitual(head, habitual):
                 continue  # "airframers normally supply assistance": what usually happens, not an event
+            if not nominal and (_unneeded(head) or _generic_relative(head)):
+                continue  # "we do not need to buy", "airlines that buy the plane": no event took place
             if not nominal and head.tag_ in ("VBN", "VBG") and head.dep_ == "amod":
                 continue  # "bombed-out parts", "the investigating officer": a participle used as an adjective
             anchor, supported = (head, False)
@@ -262,6 +264,22 @@ def _habitual(verb: Token, adverbs: set[str]) -> bool:
             return True
         tok = tok.head if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i else None
     return False
+
+
+def _unneeded(verb: Token) -> bool:
+    """The verb completes a negated need ("we do not need to buy aircraft"): nothing is done."""
+    up = verb.head
+    return verb.dep_ == "xcomp" and up.lemma_.lower() == "need" and any(c.dep_ == "neg" for c in up.children)
+
+
+def _generic_relative(verb: Token) -> bool:
+    """A present-tense relative clause on a bare plural ("airlines that buy the plane", "countries that supply
+    weapons") describes a kind of party, not an event."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    noun = verb.head
+    return noun.tag_ in ("NNS", "NNPS") and not noun.ent_type_ and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def _family(cand: Candidate) -> str | None:
