@@ -167,3 +167,11 @@ def test_unneeded_and_generic_purchases_are_no_event(run_fixed, pick) -> None:
     text = "A fee must be paid by airlines that buy the plane from Europe."
     assert "PURCHASE" not in _types(run_fixed(text, {"Europe": "LOC"}))
     pick(run_fixed("The airline that bought the plane will pay the fee.", {}), "PURCHASE")
+
+
+def test_stating_one_will_use_force_is_a_threat(run_fixed, pick) -> None:
+    text = "North Korea stated it would attack any loudspeakers near the border."
+    rec = pick(run_fixed(text, {"North Korea": "GPE"}), "THREATEN")
+    assert rec.cameo == "138"
+    text = "North Korea stated it would not attack any loudspeakers near the border."
+    assert "THREATEN" not in _types(run_fixed(text, {"North Korea": "GPE"}))

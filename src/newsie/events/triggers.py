@@ -114,6 +114,7 @@ class TriggerFinder:
             ))
         taken = {t.i for s in spans for t in s} | {c.anchor for c in out}  # support verbs too
         out.extend(self._dictionary_candidates(ctx, taken))
+        _threats(ctx, out)
         return sorted(_without_consequences(ctx, out), key=lambda c: c.start)
 
     def _dictionary_candidates(self, ctx: Context, taken: set[int]) -> list[Candidate]:
@@ -264,6 +265,22 @@ def _habitual(verb: Token, adverbs: set[str]) -> bool:
             return True
         tok = tok.head if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i else None
     return False
+
+
+def _threats(ctx: Context, cands: list[Candidate]) -> None:
+    """A statement that the speaker will use force ("North Korea stated it would attack any loudspeakers") is a
+    THREATEN (GUIDELINES 4.7: incl. hinting at future action against someone), coded 138."""
+    doc = ctx.doc
+    force = {c.head for c in cands if _family(c) in CAUSE_FAMILIES}
+    for cand in cands:
+        if cand.type != "STATEMENT" or cand.nominal:
+            continue
+        for comp in doc[cand.head].children:
+            if comp.dep_ == "ccomp" and comp.i in force and not any(c.dep_ == "neg" for c in comp.children) \
+                    and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in comp.children):
+                cand.type, cand.cameo = "THREATEN", "138"
+                cand.entry_rule += "+threat:future_force"
+                break
 
 
 def _unneeded(verb: Token) -> bool:
