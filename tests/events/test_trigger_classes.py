@@ -175,3 +175,9 @@ def test_stating_one_will_use_force_is_a_threat(run_fixed, pick) -> None:
     assert rec.cameo == "138"
     text = "North Korea stated it would not attack any loudspeakers near the border."
     assert "THREATEN" not in _types(run_fixed(text, {"North Korea": "GPE"}))
+
+
+def test_a_party_killing_many_is_a_mass_killing(run_fixed, pick) -> None:
+    text = "ISIL has killed 70 members of the tribe in Anbar."
+    pick(run_fixed(text, {"ISIL": "ORG", "Anbar": "GPE"}), "MASS_KILLING")
+    pick(run_fixed("Rebels killed 3 soldiers near the town.", {}), "KILL")

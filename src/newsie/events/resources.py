@@ -132,6 +132,8 @@ class Lexicon(_Strict):
     habitual_adverbs: tuple[str, ...] = ()
     #: words a killing/injury/death relative clause describes as victims ("those injured"): no event
     casualty_victims: tuple[str, ...] = ()
+    #: an armed party killing at least this many people in one event is a mass killing (CAMEO 202); 0 = off
+    mass_killing_min: int = Field(default=0, ge=0)
     drop_bare_nominals: bool = True
     defaults: Defaults
     events: dict[str, EventType]

@@ -115,6 +115,7 @@ class TriggerFinder:
         taken = {t.i for s in spans for t in s} | {c.anchor for c in out}  # support verbs too
         out.extend(self._dictionary_candidates(ctx, taken))
         _threats(ctx, out)
+        self._mass_killings(ctx, out)
         return sorted(_without_consequences(ctx, out), key=lambda c: c.start)
 
     def _dictionary_candidates(self, ctx: Context, taken: set[int]) -> list[Candidate]:
@@ -138,6 +139,22 @@ class TriggerFinder:
                 entry_rule=f"cameo:{found.rule}",
             ))
         return out
+
+    def _mass_killings(self, ctx: Context, cands: list[Candidate]) -> None:
+        """"ISIL has killed 70 members of the tribe": a named party or agent killing many people (``mass_killing_min``
+        of the lexicon) is a MASS_KILLING (202)."""
+        least = self.lexicon.mass_killing_min
+        if not least or "MASS_KILLING" not in self.lexicon.events:
+            return
+        for cand in cands:
+            verb = ctx.doc[cand.head]
+            if cand.type != "KILL" or cand.nominal or not self._actor_subject(verb):
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            counts = [g for g in (obj.children if obj is not None else ()) if g.dep_ == "nummod" and g.like_num]
+            if counts and _number(counts[0].text) >= least:
+                cand.type, cand.cameo = "MASS_KILLING", self.lexicon.events["MASS_KILLING"].cameo
+                cand.entry_rule += "+mass_killing:count"
 
     def _actor_subject(self, verb: Token) -> bool:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -281,6 +298,14 @@ def _threats(ctx: Context, cands: list[Candidate]) -> None:
                 cand.type, cand.cameo = "THREATEN", "138"
                 cand.entry_rule += "+threat:future_force"
                 break
+
+
+def _number(text: str) -> float:
+    """A digit count ("70", "1,200"); 0 for anything else (words are left to the values stage)."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _unneeded(verb: Token) -> bool:
