@@ -181,3 +181,9 @@ def test_a_party_killing_many_is_a_mass_killing(run_fixed, pick) -> None:
     text = "ISIL has killed 70 members of the tribe in Anbar."
     pick(run_fixed(text, {"ISIL": "ORG", "Anbar": "GPE"}), "MASS_KILLING")
     pick(run_fixed("Rebels killed 3 soldiers near the town.", {}), "KILL")
+
+
+def test_disputing_a_claim_is_a_denial(run_fixed, pick) -> None:
+    text = "Karbouly also disputed the prosecution's version of his arrest."
+    pick(run_fixed(text, {"Karbouly": "PERSON"}), "DENY")
+    assert "DENY" not in _types(run_fixed("Both countries disputed the island for decades.", {}))
