@@ -187,3 +187,8 @@ def test_disputing_a_claim_is_a_denial(run_fixed, pick) -> None:
     text = "Karbouly also disputed the prosecution's version of his arrest."
     pick(run_fixed(text, {"Karbouly": "PERSON"}), "DENY")
     assert "DENY" not in _types(run_fixed("Both countries disputed the island for decades.", {}))
+
+
+def test_under_investigation_is_an_investigation(run_fixed, pick) -> None:
+    pick(run_fixed("The soldier died on Monday and the incident is under investigation.", {"Monday": "DATE"}),
+         "INVESTIGATE")
