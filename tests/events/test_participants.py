@@ -42,8 +42,12 @@ def test_coordinated_modifiers_are_two_participants(run_fixed, pick) -> None:
 
 
 def test_actor_in_the_same_sentence_of_a_participle(run_fixed, pick) -> None:
-    rec = pick(run_fixed("Unknown gunmen opened fire on a bus in Kabul, killing 12 people.", {"Kabul": "GPE"}), "KILL")
+    # GUIDELINES 6.6: the killing told by the participle is the shooting's casualties, not a KILL record
+    records = run_fixed("Unknown gunmen opened fire on a bus in Kabul, killing 12 people.", {"Kabul": "GPE"})
+    rec = pick(records, "SHOOTING")
     assert rec.actors[0].text == "Unknown gunmen"
+    assert rec.casualties.killed is not None and rec.casualties.killed.min == 12
+    assert not [r for r in records if r.type == "KILL"]
 
 
 def test_agent_pronoun_refuses_a_thing(run_fixed, pick) -> None:

@@ -75,7 +75,9 @@ def test_nominal_subject_takes_its_clause_time(run_fixed, pick) -> None:
          {"North Korea": "GPE", "yesterday": "DATE"}, "SHELLING",  # "shelled": CAMEO 194, the finer type
          {"killed": (0, 0, False, []), "injured": (0, 0, False, [])}),
         ("The blast killed 5 people and injured 20 others in Kabul.",
-         {"5": "CARDINAL", "20": "CARDINAL", "Kabul": "GPE"}, "KILL", {"killed": (5, 5, False, ["5"])}),
+         # GUIDELINES 6.6: the injuries conjoined with the blast's killing are its casualties too (no INJURE record)
+         {"5": "CARDINAL", "20": "CARDINAL", "Kabul": "GPE"}, "KILL",
+         {"killed": (5, 5, False, ["5"]), "injured": (20, 20, False, ["20"])}),
     ],
 )
 def test_casualties(run_fixed, pick, text, ents, type_, want) -> None:

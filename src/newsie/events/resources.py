@@ -57,6 +57,15 @@ class TriggerEntry(_Strict):
     requires_clause: bool = False
     #: only when the subject's head is one of these ("stocks fell", not "the soldier fell")
     subject_lemmas: tuple[str, ...] = ()
+    #: only with one of these children: a dependency label, or "prep:WORD" ("agreed *to* withdraw", "agreed
+    #: *on* a ceasefire", not "I agree"; "told them *to* leave" is an appeal)
+    requires_any: tuple[str, ...] = ()
+    #: only with an actor-like subject (a named entity, a personal pronoun, an agent noun): "Airbus confirmed
+    #: that ...", not "the results confirm ..."
+    actor_subject: bool = False
+    #: only when an object (or the passive/reduced subject, or the noun a reduced participle modifies) is a named
+    #: entity of one of these labels: "selected Northrop Grumman", not "selected an appropriate alternative"
+    object_ents: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _one_kind(self) -> TriggerEntry:
@@ -64,6 +73,8 @@ class TriggerEntry(_Strict):
             raise ValueError(f"cameo {self.cameo!r} is not a CAMEO code (newsie/schema/cameo_codes.tsv)")
         if (self.lemma is None) == (self.pattern is None):
             raise ValueError("a trigger needs exactly one of `lemma` or `pattern`")
+        if any(r.startswith("prep:") and not r[5:] for r in self.requires_any):
+            raise ValueError(f"requires_any: want a dependency label or prep:WORD, got {self.requires_any}")
         bad = set(self.pos) - {"VERB", "NOUN", "ADJ", "PROPN"}
         if bad:
             raise ValueError(f"unsupported POS {sorted(bad)}")
@@ -117,6 +128,12 @@ class Lexicon(_Strict):
     #: verbs whose subject noun is the event ("an earthquake *struck*", "a stampede *killed* twelve"): the
     #: nominal trigger is anchored on the verb (time, place, modality from its clause)
     occurrence_verbs: tuple[str, ...] = ()
+    #: adverbs of habit ("normally supply", "are often hired"): the clause tells what usually happens, no event
+    habitual_adverbs: tuple[str, ...] = ()
+    #: words a killing/injury/death relative clause describes as victims ("those injured"): no event
+    casualty_victims: tuple[str, ...] = ()
+    #: an armed party killing at least this many people in one event is a mass killing (CAMEO 202); 0 = off
+    mass_killing_min: int = Field(default=0, ge=0)
     drop_bare_nominals: bool = True
     defaults: Defaults
     events: dict[str, EventType]
@@ -138,7 +155,10 @@ class Lexicon(_Strict):
                     if spec.split(":", 1)[0] not in FINDERS:
                         raise ValueError(f"{name}.{role}: unknown role finder {spec!r}")
             for trig in ev.triggers:
-                key = (trig.lemma, tuple(sorted(trig.pos)), trig.particle, repr(trig.pattern))
+                # entries of one word that differ in a constraint are different senses ("talks on" a situation
+                # are consultations, "talks" to take a stake negotiations)
+                key = (trig.lemma, tuple(sorted(trig.pos)), trig.particle, repr(trig.pattern), trig.requires_any,
+                       trig.object_ents)
                 if key in seen:
                     raise ValueError(f"trigger {trig.lemma or trig.pattern} listed twice ({seen[key]}, {name})")
                 seen[key] = name

@@ -31,6 +31,11 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 #: the code of a plain statement: a reporting verb that the dictionary codes otherwise is retyped
 STATEMENT_CODE = "010"
+#: families of events whose casualties are told as their consequence ("the attack killed 12")
+CAUSE_FAMILIES = frozenset({"fight", "assault", "mass_violence", "disaster"})
+#: GUIDELINES 6.2: events in sports or entertainment copy that are legal or economic are coded, so a
+#: Phoenix discard phrase ("Beatles", a sports term) in their sentence does not drop them
+CODED_DESPITE_DISCARD = frozenset({"justice", "business"})  # in-match play (a head-butt) stays discarded
 
 
 class TriggerFinder:
@@ -67,21 +72,29 @@ class TriggerFinder:
                     spans.append(Span(doc, tok.i, tok.i + 1, label=key))
         support = set(self.lexicon.support_verbs)
         occurrence = set(self.lexicon.occurrence_verbs)
+        habitual = set(self.lexicon.habitual_adverbs)
         # constraints first: an entry that fails on the parse ("call" + "off") must not hide another entry
         # of the same words that holds ("call" + "on")
-        spans = [s for s in spans if _entry_ok(self.entries[s.label_][1], head_of(s), s)]
+        spans = [s for s in spans if _entry_ok(self.entries[s.label_][1], head_of(s), s)
+                 and (not self.entries[s.label_][1].actor_subject or self._actor_subject(head_of(s)))]
         noun_heads = {head_of(s).i for s in spans if head_of(s).pos_ in ("NOUN", "PROPN")}
         out: list[Candidate] = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             ev_name, entry = self.entries[span.label_]
             head = head_of(span)
             nominal = head.pos_ in ("NOUN", "PROPN")
-            if not nominal and head.lemma_.lower() in support:
+            if not nominal and head.lemma_.lower() in support and self.lexicon.complement_of(ev_name) != "frame":
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
                 if obj is not None and obj.i in noun_heads:
                     continue  # "host a summit": the noun is the event, the verb its support
-            if not nominal and head.tag_ == "VBN" and head.dep_ == "amod":
-                continue  # "bombed-out parts": a participle used as an adjective is no event
+            if not nominal and any(c.dep_ == "mark" and c.lower_ == "whether" for c in head.children):
+                continue  # "did not say whether he decided to leave": an open question, not a reported event
+            if not nominal and _habitual(head, habitual):
+                continue  # "airframers normally supply assistance": what usually happens, not an event
+            if not nominal and (_unneeded(head) or _generic_relative(head)):
+                continue  # "we do not need to buy", "airlines that buy the plane": no event took place
+            if not nominal and head.tag_ in ("VBN", "VBG") and head.dep_ == "amod":
+                continue  # "bombed-out parts", "the investigating officer": a participle used as an adjective
             anchor, supported = (head, False)
             if nominal:
                 anchor, supported = support_anchor(head, support)
@@ -101,7 +114,9 @@ class TriggerFinder:
             ))
         taken = {t.i for s in spans for t in s} | {c.anchor for c in out}  # support verbs too
         out.extend(self._dictionary_candidates(ctx, taken))
-        return sorted(out, key=lambda c: c.start)
+        _threats(ctx, out)
+        self._mass_killings(ctx, out)
+        return sorted(_without_consequences(ctx, out), key=lambda c: c.start)
 
     def _dictionary_candidates(self, ctx: Context, taken: set[int]) -> list[Candidate]:
         """Verbs the lexicon does not list but the CAMEO verb dictionary codes in an event context
@@ -124,6 +139,28 @@ class TriggerFinder:
                 entry_rule=f"cameo:{found.rule}",
             ))
         return out
+
+    def _mass_killings(self, ctx: Context, cands: list[Candidate]) -> None:
+        """"ISIL has killed 70 members of the tribe": a named party or agent killing many people (``mass_killing_min``
+        of the lexicon) is a MASS_KILLING (202)."""
+        least = self.lexicon.mass_killing_min
+        if not least or "MASS_KILLING" not in self.lexicon.events:
+            return
+        for cand in cands:
+            verb = ctx.doc[cand.head]
+            if cand.type != "KILL" or cand.nominal or not self._actor_subject(verb):
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            counts = [g for g in (obj.children if obj is not None else ()) if g.dep_ == "nummod" and g.like_num]
+            if counts and _number(counts[0].text) >= least:
+                cand.type, cand.cameo = "MASS_KILLING", self.lexicon.events["MASS_KILLING"].cameo
+                cand.entry_rule += "+mass_killing:count"
+
+    def _actor_subject(self, verb: Token) -> bool:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":  # "welcomed everyone ... and announced that"
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (subj.pos_ == "PROPN" or self.actor_like(subj))
 
     def actor_like(self, tok: Token) -> bool:
         """A participant that can act in a CAMEO event: a named person, organisation, place or nationality,
@@ -165,6 +202,8 @@ class TriggerFinder:
         if found is None:
             return
         if found.blocks:
+            if found.rule.startswith("discard:") and _family(cand) in CODED_DESPITE_DISCARD:
+                return
             cand.dropped = f"cameo {found.rule}"
         elif compatible(cand.cameo, found.code) and found.code != cand.cameo:
             cand.cameo = found.code
@@ -233,6 +272,105 @@ def add_inventory_types(lexicon: Lexicon) -> None:
         )
 
 
+def _habitual(verb: Token, adverbs: set[str]) -> bool:
+    """The verb's clause, or the clause it completes ("are often hired to lobby"), has an adverb of habit."""
+    tok: Token | None = verb
+    for _ in range(2):
+        if tok is None:
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in tok.children):
+            return True
+        tok = tok.head if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i else None
+    return False
+
+
+def _threats(ctx: Context, cands: list[Candidate]) -> None:
+    """A statement that the speaker will use force ("North Korea stated it would attack any loudspeakers") is a
+    THREATEN (GUIDELINES 4.7: incl. hinting at future action against someone), coded 138."""
+    doc = ctx.doc
+    force = {c.head for c in cands if _family(c) in CAUSE_FAMILIES}
+    for cand in cands:
+        if cand.type != "STATEMENT" or cand.nominal:
+            continue
+        for comp in doc[cand.head].children:
+            if comp.dep_ == "ccomp" and comp.i in force and not any(c.dep_ == "neg" for c in comp.children) \
+                    and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in comp.children):
+                cand.type, cand.cameo = "THREATEN", "138"
+                cand.entry_rule += "+threat:future_force"
+                break
+
+
+def _number(text: str) -> float:
+    """A digit count ("70", "1,200"); 0 for anything else (words are left to the values stage)."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
+def _unneeded(verb: Token) -> bool:
+    """The verb completes a negated need ("we do not need to buy aircraft"): nothing is done."""
+    up = verb.head
+    return verb.dep_ == "xcomp" and up.lemma_.lower() == "need" and any(c.dep_ == "neg" for c in up.children)
+
+
+def _generic_relative(verb: Token) -> bool:
+    """A present-tense relative clause on a bare plural ("airlines that buy the plane", "countries that supply
+    weapons") describes a kind of party, not an event."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    noun = verb.head
+    return noun.tag_ in ("NNS", "NNPS") and not noun.ent_type_ and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+
+
+def _family(cand: Candidate) -> str | None:
+    et = EVENT_TYPES.get(cand.type)
+    return et.family if et is not None else None
+
+
+def _casualty(cand: Candidate) -> bool:
+    return _family(cand) == "casualty"
+
+
+def _without_consequences(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """GUIDELINES 6.6: casualties go on the causing event.  A verbal killing, injury or death told as the
+    consequence of another event of the sentence is no record of its own (the values stage gives its counts to
+    the cause): "attacks which have killed 12" (relative clause), "the plane crashed, killing 228" (participle),
+    "was struck and killed" (conjoined with the cause), "killed by an airstrike" / "the blast killed"
+    (the cause is the agent or subject).  Victims named by a relative clause are no event either: "those
+    (who were) injured" (``casualty_victims`` of the lexicon)."""
+    doc = ctx.doc
+    causes = {i for c in cands if _family(c) in CAUSE_FAMILIES for i in (c.head, c.anchor)}
+    victims = set(ctx.lexicon.casualty_victims)
+    dropped: set[int] = set()
+    keep: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: c.head):
+        head = doc[cand.head]
+        if not _casualty(cand) or cand.nominal or head.i in causes:
+            keep.append(cand)
+            continue
+        if head.dep_ in ("relcl", "acl") and head.head.lower_ in victims:
+            dropped.add(head.i)
+            continue
+        linked = {head.head.i} if head.dep_ in ("relcl", "advcl", "conj") else set()
+        if head.dep_ == "relcl":  # "the attack on the camp that killed 12": the clause hangs on the cause's phrase
+            up = head.head
+            while up.dep_ in ("pobj", "prep") and up.head.i != up.i:
+                up = up.head
+                linked.add(up.i)
+        for child in head.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                linked.add(child.i)
+            elif child.dep_ == "agent":
+                linked.update(g.i for g in child.children if g.dep_ == "pobj")
+        if linked & causes or (head.dep_ == "conj" and head.head.i in dropped):
+            dropped.add(head.i)  # "killed and injured": the injury goes with the killing
+            continue
+        keep.append(cand)
+    return keep
+
+
 def _generic(noun: Token) -> bool:
     """A bare plural ("deadly stampedes have taken place during the Hajj") speaks of a kind of event."""
     return noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
@@ -273,6 +411,11 @@ def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
         c.like_num or any(g.dep_ == "nummod" for g in c.children) for c in objects
     ):
         return False
+    if entry.object_ents:
+        owners = objects + ([head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else [])
+        if not any(t.ent_type_ in entry.object_ents for c in owners
+                   for t in (c, *(g for g in c.children if g.dep_ == "compound"))):
+            return False
     if entry.requires_clause and not any(c.dep_ == "ccomp" for c in head.children):
         return False
     if entry.subject_lemmas and not any(
@@ -280,9 +423,14 @@ def _entry_ok(entry: TriggerEntry, head: Token, span: Span) -> bool:
                                                   or c.lower_ in entry.subject_lemmas)
             for c in head.children):
         return False
+    if entry.requires_any and not any(
+            c.dep_ in entry.requires_any or (c.dep_ == "prep" and f"prep:{c.lower_}" in entry.requires_any)
+            for c in head.children):
+        return False
     if entry.intransitive and any(c.dep_ == "dobj" for c in head.children):
         return False
-    if entry.active_only and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+    if entry.active_only and (any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+                              or (head.tag_ == "VBN" and head.dep_ == "acl")):  # "the taxes requested in arrears"
         return False
     doc = span.doc
     if entry.exclude_next_lemmas and span.end < len(doc) and doc[span.end].lemma_.lower() in entry.exclude_next_lemmas:
