@@ -68,3 +68,19 @@ def test_who_is_called_on_in_a_for_to_clause(run, pick) -> None:
 def test_the_speaker_quoted_as_saying(run, pick) -> None:
     rec = pick(run("Reuters quoted Smith as saying that the talks had failed."), "STATEMENT")
     assert [a.text for a in rec.actors] == ["Smith"] and rec.actors[0].rule == "subject:quoted"
+
+
+def test_a_group_noun_owning_a_nominal_attack_is_its_actor(run_fixed, pick) -> None:
+    rec = pick(run_fixed("On Monday, the coalition's four airstrikes destroyed two bridges.", {}), "AIRSTRIKE")
+    assert [a.text for a in rec.actors] == ["coalition"] and rec.actors[0].rule == "possessor:group"
+    rec = pick(run_fixed("A coalition airstrike hit the bridge on Monday.", {}), "AIRSTRIKE")
+    assert [a.text for a in rec.actors] == ["coalition"]
+
+
+def test_an_attack_on_a_named_facility_is_located_there(run_fixed, pick) -> None:
+    rec = pick(run_fixed("Gunmen carried out an attack on Camp Bastion on Monday.",
+                         {"Camp Bastion": "FAC", "Monday": "DATE"}), "ATTACK")
+    assert rec.location is not None and rec.location.text == "Camp Bastion" and rec.location.rule == "facility:on"
+    assert rec.targets == []
+    rec = pick(run_fixed("Gunmen carried out an attack on Kenya.", {"Kenya": "GPE"}), "ATTACK")
+    assert [t.text for t in rec.targets] == ["Kenya"]

@@ -96,6 +96,12 @@ def _possessor(ctx: Context, noun: Token, rule: str) -> Fill | None:
                 and ent.label_ in ACTOR_LABELS and ctx.ent(noun) is not ent:
             return make_fill(ctx, ent.start, ent.end, child.i, rule)
     for child in noun.children:
+        # "the coalition's airstrikes", "a coalition airstrike", "an army offensive": a group noun that can act
+        if child.dep_ in ("poss", "compound") and child.i < noun.i and child.pos_ == "NOUN" \
+                and ctx.ent(child) is None and ctx.ent(noun) is None and can_act(ctx, child):
+            start = min([child.i] + [c.i for c in child.children if c.dep_ == "compound"])
+            return make_fill(ctx, start, child.i + 1, child.i, f"{rule}:group")  # "the U.S.-led [coalition]'s"
+    for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             pobj = has_child(child, {"pobj"})
             if pobj is not None:
@@ -390,6 +396,30 @@ def between(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
                 pobj = has_child(child, {"pobj"})
                 if pobj is not None and _party(ctx, pobj):
                     return _np(ctx, pobj, "between")
+    return None
+
+
+def _facility(ctx: Context, tok: Token) -> bool:
+    """A named facility (FAC entity: "Camp Hurriya", "Tabqa Dam"): where an attack on it happened."""
+    ent = ctx.ent(tok)
+    return ent is not None and ent.label_ == "FAC"
+
+
+@finder("party_prep")
+def party_prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Like ``prep``, but not a named facility: "the attack on Camp X" locates the attack (``facility``)."""
+    for pobj in _prep_objects(ctx, cand, args):
+        if pobj.ent_type_ not in ("DATE", "TIME") and not _facility(ctx, pobj):
+            return _np(ctx, pobj, f"party_prep:{pobj.head.lower_}")
+    return None
+
+
+@finder("facility")
+def facility(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The named facility an attack was made on or at ("the attack on Camp Hurriya"): its location."""
+    for pobj in _prep_objects(ctx, cand, args):
+        if _facility(ctx, pobj):
+            return _np(ctx, pobj, f"facility:{pobj.head.lower_}")
     return None
 
 
