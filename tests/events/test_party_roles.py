@@ -84,3 +84,10 @@ def test_an_attack_on_a_named_facility_is_located_there(run_fixed, pick) -> None
     assert rec.targets == []
     rec = pick(run_fixed("Gunmen carried out an attack on Kenya.", {"Kenya": "GPE"}), "ATTACK")
     assert [t.text for t in rec.targets] == ["Kenya"]
+
+
+def test_an_attack_that_kills_is_the_cause_not_the_killer(run_fixed, pick) -> None:
+    rec = pick(run_fixed("The senseless attack on the market killed ten residents.", {}), "KILL")
+    assert rec.actors == []
+    rec = pick(run_fixed("A coalition airstrike killed the commander.", {}), "KILL")
+    assert [a.text for a in rec.actors] == ["coalition"] and "event-owner" in rec.actors[0].rule

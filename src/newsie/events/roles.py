@@ -57,6 +57,10 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 continue  # a role never overlaps its own trigger
             if not ctx.same_para(fill.head, cand.head) or not ctx.same_para(fill.head, cand.anchor):
                 continue  # nothing crosses a paragraph break into a role (a headline, a dateline)
+            if role == "actor" and not fill.members:
+                fill = _event_actor(ctx, cand, fill)
+                if fill is None:
+                    continue
             if any(fill.same_span(other) for other in cand.roles.values()):
                 continue
             if fill.literal and role not in ctx.aliases.capital_roles:
@@ -65,6 +69,22 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 fill.members = coordinated(ctx, fill)  # "Germany and France agreed": two actors
             cand.roles[role] = fill
             break
+
+
+#: CAMEO roots of violent events (fight, assault, coerce...): such an event named as another's actor is its cause
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _event_actor(ctx: Context, cand: Candidate, fill: Fill) -> Fill | None:
+    """An actor that is itself a violent event ("an airstrike killed the leader", "the attack that killed ...")
+    is the cause, not who did it: its own owner is the actor ("a coalition airstrike" -> coalition), else none."""
+    other = ctx.by_anchor.get(fill.head)
+    tok = ctx.doc[fill.head]
+    if other is None or other is cand or other.head != fill.head or tok.pos_ != "NOUN" \
+            or (other.cameo or "")[:2] not in VIOLENT_ROOTS:
+        return fill
+    owner = _possessor(ctx, tok, f"{fill.rule}:event-owner")
+    return owner
 
 
 def _np(ctx: Context, tok: Token, rule: str, keep_clauses: bool = False) -> Fill:
