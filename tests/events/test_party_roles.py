@@ -91,3 +91,11 @@ def test_an_attack_that_kills_is_the_cause_not_the_killer(run_fixed, pick) -> No
     assert rec.actors == []
     rec = pick(run_fixed("A coalition airstrike killed the commander.", {}), "KILL")
     assert [a.text for a in rec.actors] == ["coalition"] and "event-owner" in rec.actors[0].rule
+
+
+def test_the_party_of_a_nominal_criticism_is_its_target(run_fixed, pick) -> None:
+    rec = pick(run_fixed("The letter contrasts with his criticism of Siemens.", {"Siemens": "ORG"}), "CRITICIZE")
+    assert [t.text for t in rec.targets] == ["Siemens"] and rec.targets[0].rule == "party_of:of"
+    rec = pick(run_fixed("France repeated its condemnation of Maduro's crackdown.",
+                         {"France": "GPE", "Maduro": "PERSON"}), "CRITICIZE")
+    assert [t.text for t in rec.targets] == ["Maduro"]

@@ -304,6 +304,25 @@ def passive_party(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill 
     return fill
 
 
+@finder("party_of")
+def party_of(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The party a nominal act is about: "criticism of Airbus", "condemnation of Assad's policies" (the owner
+    of a thing), "praise for the rescuers"; ``party_of:for`` names the prepositions."""
+    if not cand.nominal:
+        return None
+    for pobj in _prep_objects(ctx, cand, args or ("of",)):
+        if pobj.i < cand.head:
+            continue
+        if _party(ctx, pobj):
+            return _np(ctx, pobj, f"party_of:{pobj.head.lower_}")
+        found = _possessor(ctx, pobj, f"party_of:{pobj.head.lower_}:owner")
+        if found is not None and found.label in ACTOR_LABELS:
+            if ctx.doc[found.end_tok - 1].tag_ == "POS":  # "[Assad]'s policies"
+                found = make_fill(ctx, found.start_tok, found.end_tok - 1, found.head, found.rule)
+            return found
+    return None
+
+
 @finder("object_owner")
 def object_owner(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """A named owner inside the object: "praised Russia's military", "blasted the U.S. decision"."""
