@@ -99,3 +99,9 @@ def test_the_party_of_a_nominal_criticism_is_its_target(run_fixed, pick) -> None
     rec = pick(run_fixed("France repeated its condemnation of Maduro's crackdown.",
                          {"France": "GPE", "Maduro": "PERSON"}), "CRITICIZE")
     assert [t.text for t in rec.targets] == ["Maduro"]
+
+
+def test_a_participant_ends_before_its_place_phrase(run_fixed, pick) -> None:
+    rec = pick(run_fixed("The rebels killed 40 members of the Zaid tribe in Homs on Monday.",
+                         {"Zaid": "NORP", "Homs": "GPE", "Monday": "DATE"}), "KILL")
+    assert [t.text for t in rec.targets] == ["40 members of the Zaid tribe"]

@@ -57,6 +57,8 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 continue  # a role never overlaps its own trigger
             if not ctx.same_para(fill.head, cand.head) or not ctx.same_para(fill.head, cand.anchor):
                 continue  # nothing crosses a paragraph break into a role (a headline, a dateline)
+            if role in ("actor", "target") and not fill.members:
+                fill = _trim_place(ctx, fill)
             if role == "actor" and not fill.members:
                 fill = _event_actor(ctx, cand, fill)
                 if fill is None:
@@ -69,6 +71,26 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 fill.members = coordinated(ctx, fill)  # "Germany and France agreed": two actors
             cand.roles[role] = fill
             break
+
+
+#: prepositions of a place phrase that locates a participant ("70 members of the tribe in Anbar")
+PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside"})
+
+
+def _trim_place(ctx: Context, fill: Fill) -> Fill:
+    """A participant ends before a place phrase on its head ("about 80 people [in the town of Yeoncheon]"):
+    the place is where the event was (``participant_place``), not part of who took part."""
+    head = ctx.doc[fill.head]
+    for child in ctx.doc[head.i + 1:fill.end_tok]:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and fill.start_tok <= child.head.i < fill.end_tok \
+                and max(t.i for t in child.subtree) + 1 >= fill.end_tok:
+            pobj = has_child(child, {"pobj"})
+            if pobj is not None and any(ctx.ent(t) is not None and ctx.ent(t).label_ in PLACE_LABELS
+                                        for t in pobj.subtree):
+                start, end = trim(ctx.doc, fill.start_tok, child.i)
+                if end > start:
+                    return make_fill(ctx, start, end, fill.head, fill.rule)
+    return fill
 
 
 #: CAMEO roots of violent events (fight, assault, coerce...): such an event named as another's actor is its cause
