@@ -105,3 +105,15 @@ def test_a_participant_ends_before_its_place_phrase(run_fixed, pick) -> None:
     rec = pick(run_fixed("The rebels killed 40 members of the Zaid tribe in Homs on Monday.",
                          {"Zaid": "NORP", "Homs": "GPE", "Monday": "DATE"}), "KILL")
     assert [t.text for t in rec.targets] == ["40 members of the Zaid tribe"]
+
+
+def test_who_is_in_talks_is_their_actor(run_fixed, pick) -> None:
+    rec = pick(run_fixed("Volvo is in talks with two Chinese investors.", {"Volvo": "ORG", "Chinese": "NORP"}),
+               "NEGOTIATE")
+    assert [a.text for a in rec.actors] == ["Volvo"] and rec.actors[0].rule == "state_subject"
+
+
+def test_the_speaker_of_an_inverted_said_is_after_it(run_fixed, pick) -> None:
+    rec = pick(run_fixed("Local museums, said Hartley, are required to show the donated works.",
+                         {"Hartley": "PERSON"}), "STATEMENT")
+    assert [a.text for a in rec.actors] == ["Hartley"]

@@ -185,7 +185,13 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
     cur = tok
     link = ""
     for _ in range(10):
-        for child in cur.children:
+        children = list(cur.children)
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if len(subjects) > 1 and any(c.i > cur.i for c in subjects):
+            # "Institutional recipients, said Mauer, are ...": the parse gives the inverted verb both subjects;
+            # the one after it is the speaker
+            children = [c for c in children if c.dep_ != "nsubj" or c.i > cur.i]
+        for child in children:
             if child.dep_ == "nsubj" and child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
                 return _np(ctx, cur.head, "subject:relative")  # "the system which supplies ..."
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and link == "xcomp"):
@@ -214,6 +220,24 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
         cur = cur.head
         first = False
     return None
+
+
+#: verbs of being in a state named by a nominal event: "PAG is in talks with", "remain in negotiations"
+STATE_VERBS = frozenset({"be", "remain", "stay", "engage"})
+
+
+@finder("state_subject")
+def state_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Who is in the state a nominal event names: "PAG is in talks with investors", "the two sides remain in
+    negotiations", "Iraq is engaged in talks": the subject of the verb the "in" phrase hangs on."""
+    if not cand.nominal:
+        return None
+    noun = ctx.doc[cand.head]
+    prep_tok = noun.head
+    if noun.dep_ != "pobj" or prep_tok.lower_ != "in" or prep_tok.head.lemma_.lower() not in STATE_VERBS:
+        return None
+    subj = has_child(prep_tok.head, {"nsubj", "nsubjpass"})
+    return _np(ctx, subj, "state_subject") if subj is not None else None
 
 
 @finder("verbal_subject")
