@@ -117,3 +117,9 @@ def test_the_speaker_of_an_inverted_said_is_after_it(run_fixed, pick) -> None:
     rec = pick(run_fixed("Local museums, said Hartley, are required to show the donated works.",
                          {"Hartley": "PERSON"}), "STATEMENT")
     assert [a.text for a in rec.actors] == ["Hartley"]
+
+
+def test_where_a_craft_crashed_into_is_the_crash_location(run_fixed, pick) -> None:
+    rec = pick(run_fixed("The jetliner crashed into the Java Sea on Sunday.", {"Java Sea": "LOC", "Sunday": "DATE"}),
+               "CRASH")
+    assert rec.location is not None and rec.location.text == "Java Sea"
