@@ -123,3 +123,9 @@ def test_where_a_craft_crashed_into_is_the_crash_location(run_fixed, pick) -> No
     rec = pick(run_fixed("The jetliner crashed into the Java Sea on Sunday.", {"Java Sea": "LOC", "Sunday": "DATE"}),
                "CRASH")
     assert rec.location is not None and rec.location.text == "Java Sea"
+
+
+def test_a_location_is_the_named_place_in_its_phrase(run_fixed, pick) -> None:
+    rec = pick(run_fixed("Police arrested two men in the town of Dover on Monday.",
+                         {"Dover": "GPE", "Monday": "DATE"}), "ARREST")
+    assert rec.location is not None and rec.location.text == "Dover"

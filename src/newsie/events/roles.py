@@ -59,6 +59,8 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 continue  # nothing crosses a paragraph break into a role (a headline, a dateline)
             if role in ("actor", "target") and not fill.members:
                 fill = _trim_place(ctx, fill)
+            if role == "location":
+                fill = _named_place(ctx, fill)
             if role == "actor" and not fill.members:
                 fill = _event_actor(ctx, cand, fill)
                 if fill is None:
@@ -91,6 +93,18 @@ def _trim_place(ctx: Context, fill: Fill) -> Fill:
                 if end > start:
                     return make_fill(ctx, start, end, fill.head, fill.rule)
     return fill
+
+
+def _named_place(ctx: Context, fill: Fill) -> Fill:
+    """A location is the named place in its phrase ("the town of [Yeoncheon]", "a [London] court"), unless the
+    phrase's head is itself part of a place name ("the Iraqi Museum") or it names more than one place."""
+    if ctx.ent(fill.head) is not None and ctx.ent(fill.head).label_ in PLACE_LABELS:
+        return fill
+    places = [e for e in ctx.ents_overlapping(fill.start_tok, fill.end_tok) if e.label_ in PLACE_LABELS]
+    if len(places) != 1 or places[0].start < fill.start_tok or places[0].end > fill.end_tok:
+        return fill
+    place = places[0]
+    return make_fill(ctx, place.start, place.end, place.end - 1, fill.rule)
 
 
 #: CAMEO roots of violent events (fight, assault, coerce...): such an event named as another's actor is its cause
