@@ -129,3 +129,8 @@ def test_a_location_is_the_named_place_in_its_phrase(run_fixed, pick) -> None:
     rec = pick(run_fixed("Police arrested two men in the town of Dover on Monday.",
                          {"Dover": "GPE", "Monday": "DATE"}), "ARREST")
     assert rec.location is not None and rec.location.text == "Dover"
+
+
+def test_who_should_act_in_a_recommendation_is_its_target(run_fixed, pick) -> None:
+    rec = pick(run_fixed("The agency recommended that hospitals should stop the treatment.", {}), "APPEAL")
+    assert [t.text for t in rec.targets] == ["hospitals"] and rec.targets[0].rule == "complement_subject"

@@ -585,6 +585,28 @@ def complement_partner(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> 
     return None
 
 
+#: modals of what a party is asked to do in a "that" clause ("recommends that every country should iodise")
+DEONTIC_MODALS = frozenset({"should", "must", "shall"})
+
+
+@finder("complement_subject")
+def complement_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Who is asked in "recommended that local airlines should not purchase", "urged that the regime must
+    stop": the subject (a party) of a complement clause with a deontic modal or a bare subjunctive verb."""
+    for head in _heads(ctx, cand):
+        for comp in head.children:
+            if comp.dep_ != "ccomp":
+                continue
+            aux = [c for c in comp.children if c.dep_ == "aux"]
+            subjunctive = comp.tag_ == "VB" and not aux
+            if not subjunctive and not any(a.lower_ in DEONTIC_MODALS for a in aux):
+                continue
+            subj = has_child(comp, {"nsubj"})
+            if subj is not None and _party(ctx, subj):
+                return _np(ctx, subj, "complement_subject")
+    return None
+
+
 @finder("complement_place")
 def complement_place(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """A place named inside the complement ("help Russia rebuild parts of occupied eastern Ukraine")."""
