@@ -134,3 +134,11 @@ def test_a_location_is_the_named_place_in_its_phrase(run_fixed, pick) -> None:
 def test_who_should_act_in_a_recommendation_is_its_target(run_fixed, pick) -> None:
     rec = pick(run_fixed("The agency recommended that hospitals should stop the treatment.", {}), "APPEAL")
     assert [t.text for t in rec.targets] == ["hospitals"] and rec.targets[0].rule == "complement_subject"
+
+
+def test_the_party_of_a_nominal_request_asks(run_fixed, pick) -> None:
+    rec = pick(run_fixed("The judge upheld the request of the City of Leeds asking schools to pay taxes.",
+                         {"City of Leeds": "GPE"}), "DEMAND")
+    assert [a.text for a in rec.actors] == ["City of Leeds"] and rec.targets == []
+    rec = pick(run_fixed("The rebels demanded of the government that it release the prisoners.", {}), "DEMAND")
+    assert [t.text for t in rec.targets] == ["government"]

@@ -460,6 +460,28 @@ def prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     return None
 
 
+@finder("verbal_prep")
+def verbal_prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """``prep`` on a verbal trigger only: "demanded of the regime" names who is asked, but "the request of the
+    municipalities" names who asks (``nominal_prep``)."""
+    return None if cand.nominal else prep(ctx, cand, args)
+
+
+@finder("nominal_prep")
+def nominal_prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """A party in a preposition on a nominal trigger that names its owner: "the request of the municipalities",
+    "demands from the unions" (who asks)."""
+    if not cand.nominal:
+        return None
+    noun = ctx.doc[cand.head]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in args and child.i > noun.i:
+            pobj = has_child(child, {"pobj"})
+            if pobj is not None and _party(ctx, pobj):
+                return _np(ctx, pobj, f"nominal_prep:{child.lower_}")
+    return None
+
+
 @finder("for_subject")
 def for_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """Who is called on in "called for Assad to step down", "pushing for all parties to return": the subject
