@@ -57,6 +57,14 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 continue  # a role never overlaps its own trigger
             if not ctx.same_para(fill.head, cand.head) or not ctx.same_para(fill.head, cand.anchor):
                 continue  # nothing crosses a paragraph break into a role (a headline, a dateline)
+            if role in ("actor", "target") and not fill.members:
+                fill = _trim_place(ctx, fill)
+            if role == "location":
+                fill = _named_place(ctx, fill)
+            if role == "actor" and not fill.members:
+                fill = _event_actor(ctx, cand, fill)
+                if fill is None:
+                    continue
             if any(fill.same_span(other) for other in cand.roles.values()):
                 continue
             if fill.literal and role not in ctx.aliases.capital_roles:
@@ -65,6 +73,54 @@ def fill_roles(ctx: Context, cand: Candidate) -> None:
                 fill.members = coordinated(ctx, fill)  # "Germany and France agreed": two actors
             cand.roles[role] = fill
             break
+
+
+#: prepositions of a place phrase that locates a participant ("70 members of the tribe in Anbar")
+PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside"})
+
+
+def _trim_place(ctx: Context, fill: Fill) -> Fill:
+    """A participant ends before a place phrase on its head ("about 80 people [in the town of Yeoncheon]"):
+    the place is where the event was (``participant_place``), not part of who took part."""
+    head = ctx.doc[fill.head]
+    for child in ctx.doc[head.i + 1:fill.end_tok]:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and fill.start_tok <= child.head.i < fill.end_tok \
+                and max(t.i for t in child.subtree) + 1 >= fill.end_tok:
+            pobj = has_child(child, {"pobj"})
+            if pobj is not None and any(ctx.ent(t) is not None and ctx.ent(t).label_ in PLACE_LABELS
+                                        for t in pobj.subtree):
+                start, end = trim(ctx.doc, fill.start_tok, child.i)
+                if end > start:
+                    return make_fill(ctx, start, end, fill.head, fill.rule)
+    return fill
+
+
+def _named_place(ctx: Context, fill: Fill) -> Fill:
+    """A location is the named place in its phrase ("the town of [Yeoncheon]", "a [London] court"), unless the
+    phrase's head is itself part of a place name ("the Iraqi Museum") or it names more than one place."""
+    if ctx.ent(fill.head) is not None and ctx.ent(fill.head).label_ in PLACE_LABELS:
+        return fill
+    places = [e for e in ctx.ents_overlapping(fill.start_tok, fill.end_tok) if e.label_ in PLACE_LABELS]
+    if len(places) != 1 or places[0].start < fill.start_tok or places[0].end > fill.end_tok:
+        return fill
+    place = places[0]
+    return make_fill(ctx, place.start, place.end, place.end - 1, fill.rule)
+
+
+#: CAMEO roots of violent events (fight, assault, coerce...): such an event named as another's actor is its cause
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _event_actor(ctx: Context, cand: Candidate, fill: Fill) -> Fill | None:
+    """An actor that is itself a violent event ("an airstrike killed the leader", "the attack that killed ...")
+    is the cause, not who did it: its own owner is the actor ("a coalition airstrike" -> coalition), else none."""
+    other = ctx.by_anchor.get(fill.head)
+    tok = ctx.doc[fill.head]
+    if other is None or other is cand or other.head != fill.head or tok.pos_ != "NOUN" \
+            or (other.cameo or "")[:2] not in VIOLENT_ROOTS:
+        return fill
+    owner = _possessor(ctx, tok, f"{fill.rule}:event-owner")
+    return owner
 
 
 def _np(ctx: Context, tok: Token, rule: str, keep_clauses: bool = False) -> Fill:
@@ -95,6 +151,12 @@ def _possessor(ctx: Context, noun: Token, rule: str) -> Fill | None:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i and ent is not None \
                 and ent.label_ in ACTOR_LABELS and ctx.ent(noun) is not ent:
             return make_fill(ctx, ent.start, ent.end, child.i, rule)
+    for child in noun.children:
+        # "the coalition's airstrikes", "a coalition airstrike", "an army offensive": a group noun that can act
+        if child.dep_ in ("poss", "compound") and child.i < noun.i and child.pos_ == "NOUN" \
+                and ctx.ent(child) is None and ctx.ent(noun) is None and can_act(ctx, child):
+            start = min([child.i] + [c.i for c in child.children if c.dep_ == "compound"])
+            return make_fill(ctx, start, child.i + 1, child.i, f"{rule}:group")  # "the U.S.-led [coalition]'s"
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             pobj = has_child(child, {"pobj"})
@@ -137,7 +199,13 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
     cur = tok
     link = ""
     for _ in range(10):
-        for child in cur.children:
+        children = list(cur.children)
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if len(subjects) > 1 and any(c.i > cur.i for c in subjects):
+            # "Institutional recipients, said Mauer, are ...": the parse gives the inverted verb both subjects;
+            # the one after it is the speaker
+            children = [c for c in children if c.dep_ != "nsubj" or c.i > cur.i]
+        for child in children:
             if child.dep_ == "nsubj" and child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
                 return _np(ctx, cur.head, "subject:relative")  # "the system which supplies ..."
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and link == "xcomp"):
@@ -166,6 +234,24 @@ def subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
         cur = cur.head
         first = False
     return None
+
+
+#: verbs of being in a state named by a nominal event: "PAG is in talks with", "remain in negotiations"
+STATE_VERBS = frozenset({"be", "remain", "stay", "engage"})
+
+
+@finder("state_subject")
+def state_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Who is in the state a nominal event names: "PAG is in talks with investors", "the two sides remain in
+    negotiations", "Iraq is engaged in talks": the subject of the verb the "in" phrase hangs on."""
+    if not cand.nominal:
+        return None
+    noun = ctx.doc[cand.head]
+    prep_tok = noun.head
+    if noun.dep_ != "pobj" or prep_tok.lower_ != "in" or prep_tok.head.lemma_.lower() not in STATE_VERBS:
+        return None
+    subj = has_child(prep_tok.head, {"nsubj", "nsubjpass"})
+    return _np(ctx, subj, "state_subject") if subj is not None else None
 
 
 @finder("verbal_subject")
@@ -278,6 +364,25 @@ def passive_party(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill 
     return fill
 
 
+@finder("party_of")
+def party_of(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The party a nominal act is about: "criticism of Airbus", "condemnation of Assad's policies" (the owner
+    of a thing), "praise for the rescuers"; ``party_of:for`` names the prepositions."""
+    if not cand.nominal:
+        return None
+    for pobj in _prep_objects(ctx, cand, args or ("of",)):
+        if pobj.i < cand.head:
+            continue
+        if _party(ctx, pobj):
+            return _np(ctx, pobj, f"party_of:{pobj.head.lower_}")
+        found = _possessor(ctx, pobj, f"party_of:{pobj.head.lower_}:owner")
+        if found is not None and found.label in ACTOR_LABELS:
+            if ctx.doc[found.end_tok - 1].tag_ == "POS":  # "[Assad]'s policies"
+                found = make_fill(ctx, found.start_tok, found.end_tok - 1, found.head, found.rule)
+            return found
+    return None
+
+
 @finder("object_owner")
 def object_owner(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """A named owner inside the object: "praised Russia's military", "blasted the U.S. decision"."""
@@ -355,6 +460,28 @@ def prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     return None
 
 
+@finder("verbal_prep")
+def verbal_prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """``prep`` on a verbal trigger only: "demanded of the regime" names who is asked, but "the request of the
+    municipalities" names who asks (``nominal_prep``)."""
+    return None if cand.nominal else prep(ctx, cand, args)
+
+
+@finder("nominal_prep")
+def nominal_prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """A party in a preposition on a nominal trigger that names its owner: "the request of the municipalities",
+    "demands from the unions" (who asks)."""
+    if not cand.nominal:
+        return None
+    noun = ctx.doc[cand.head]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in args and child.i > noun.i:
+            pobj = has_child(child, {"pobj"})
+            if pobj is not None and _party(ctx, pobj):
+                return _np(ctx, pobj, f"nominal_prep:{child.lower_}")
+    return None
+
+
 @finder("for_subject")
 def for_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
     """Who is called on in "called for Assad to step down", "pushing for all parties to return": the subject
@@ -390,6 +517,30 @@ def between(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None
                 pobj = has_child(child, {"pobj"})
                 if pobj is not None and _party(ctx, pobj):
                     return _np(ctx, pobj, "between")
+    return None
+
+
+def _facility(ctx: Context, tok: Token) -> bool:
+    """A named facility (FAC entity: "Camp Hurriya", "Tabqa Dam"): where an attack on it happened."""
+    ent = ctx.ent(tok)
+    return ent is not None and ent.label_ == "FAC"
+
+
+@finder("party_prep")
+def party_prep(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Like ``prep``, but not a named facility: "the attack on Camp X" locates the attack (``facility``)."""
+    for pobj in _prep_objects(ctx, cand, args):
+        if pobj.ent_type_ not in ("DATE", "TIME") and not _facility(ctx, pobj):
+            return _np(ctx, pobj, f"party_prep:{pobj.head.lower_}")
+    return None
+
+
+@finder("facility")
+def facility(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """The named facility an attack was made on or at ("the attack on Camp Hurriya"): its location."""
+    for pobj in _prep_objects(ctx, cand, args):
+        if _facility(ctx, pobj):
+            return _np(ctx, pobj, f"facility:{pobj.head.lower_}")
     return None
 
 
@@ -453,6 +604,28 @@ def complement_partner(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> 
             continue
         if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("with", "for")):
             return make_fill(ctx, ent.start, ent.end, tok.i, "complement_partner")
+    return None
+
+
+#: modals of what a party is asked to do in a "that" clause ("recommends that every country should iodise")
+DEONTIC_MODALS = frozenset({"should", "must", "shall"})
+
+
+@finder("complement_subject")
+def complement_subject(ctx: Context, cand: Candidate, args: tuple[str, ...]) -> Fill | None:
+    """Who is asked in "recommended that local airlines should not purchase", "urged that the regime must
+    stop": the subject (a party) of a complement clause with a deontic modal or a bare subjunctive verb."""
+    for head in _heads(ctx, cand):
+        for comp in head.children:
+            if comp.dep_ != "ccomp":
+                continue
+            aux = [c for c in comp.children if c.dep_ == "aux"]
+            subjunctive = comp.tag_ == "VB" and not aux
+            if not subjunctive and not any(a.lower_ in DEONTIC_MODALS for a in aux):
+                continue
+            subj = has_child(comp, {"nsubj"})
+            if subj is not None and _party(ctx, subj):
+                return _np(ctx, subj, "complement_subject")
     return None
 
 
