@@ -249,3 +249,16 @@ def test_cached_lemmatizer_gives_spacys_lemmas(seed_text: str) -> None:
     index = lemmatizer.lookups.get_table("lemma_index")
     assert all(isinstance(words, list) for words in index.values())
     assert "lemmatizer" in plain.pipe_names and not getattr(plain.get_pipe("lemmatizer"), "_newsie_cached", False)
+
+
+def test_indexed_attribute_ruler_gives_spacys_attributes(seed_text: str) -> None:
+    """Issue 20: the attribute ruler's one-token patterns are matched once per distinct (TAG, LOWER, DEP, IS_SPACE);
+    tags, POS, morphology, lemmas and dependencies equal spaCy's own, also where a two-token pattern matches."""
+    plain = pipeline.load_baseline("sm")
+    indexed = pipeline.load_base(exclude=("ner",))
+    assert getattr(indexed.get_pipe("attribute_ruler"), "_newsie_indexed", False)
+    texts = [seed_text, seed_text.upper(), "I ain't gonna say nothin' to you; we're gon na go.  It isn't me."]
+    for _ in range(2):  # the second pass answers from the cache
+        for a, b in zip(plain.pipe(texts), indexed.pipe(texts), strict=True):
+            assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == [
+                (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]
