@@ -233,3 +233,32 @@ def test_en_newsie_version_and_requirement_are_newsies() -> None:
 
     assert importlib.metadata.version("en_newsie") == newsie.__version__
     assert importlib.metadata.requires("en_newsie") == [f"newsie=={newsie.__version__}"]
+
+
+def test_cached_lemmatizer_gives_spacys_lemmas(seed_text: str) -> None:
+    """Issue 20: newsie's base pipeline lemmatizes through a cache and set-based index (cheap on new words);
+    every lemma equals spaCy's own, on first sight and from the cache, and the saved tables stay spaCy's lists."""
+    plain = pipeline.load_baseline("sm")
+    cached = pipeline.load_base(exclude=("ner",))
+    lemmatizer = cached.get_pipe("lemmatizer")
+    assert getattr(lemmatizer, "_newsie_cached", False)
+    texts = [seed_text, seed_text.upper(), "She was running; they ran, sang and were better than the best geese."]
+    for _ in range(2):  # the second pass answers from the cache
+        for a, b in zip(plain.pipe(texts), cached.pipe(texts), strict=True):
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(words, list) for words in index.values())
+    assert "lemmatizer" in plain.pipe_names and not getattr(plain.get_pipe("lemmatizer"), "_newsie_cached", False)
+
+
+def test_indexed_attribute_ruler_gives_spacys_attributes(seed_text: str) -> None:
+    """Issue 20: the attribute ruler's one-token patterns are matched once per distinct (TAG, LOWER, DEP, IS_SPACE);
+    tags, POS, morphology, lemmas and dependencies equal spaCy's own, also where a two-token pattern matches."""
+    plain = pipeline.load_baseline("sm")
+    indexed = pipeline.load_base(exclude=("ner",))
+    assert getattr(indexed.get_pipe("attribute_ruler"), "_newsie_indexed", False)
+    texts = [seed_text, seed_text.upper(), "I ain't gonna say nothin' to you; we're gon na go.  It isn't me."]
+    for _ in range(2):  # the second pass answers from the cache
+        for a, b in zip(plain.pipe(texts), indexed.pipe(texts), strict=True):
+            assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == [
+                (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]

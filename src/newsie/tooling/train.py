@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from newsie.ner.labels import bio_tags
-from newsie.ner.windows import encode, word_tags
+from newsie.ner.windows import WINDOW_OVERLAP, encode, word_tags
 from newsie.tooling.devscore import read_jsonl, score
 
 IGNORE = -100
@@ -256,7 +256,7 @@ def _train(
             return max(0.0, 1.0 - progress)
 
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
-        config = {"tags": tags, "max_length": max_length, "window_overlap": 64}
+        config = {"tags": tags, "max_length": max_length, "window_overlap": WINDOW_OVERLAP}
         extra = {"max_length": max_length, "train": {"corpus": str(corpus), "seed": seed, "lr": lr,
                                                       "batch_size": batch_size, "silver_weight": silver_weight,
                                                       "init": str(init) if init else None, "keep_layers": keep_layers}}

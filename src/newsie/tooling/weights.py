@@ -18,6 +18,7 @@ from torch import nn
 from newsie.ner import TOKENIZER_FILES, WEIGHTS
 from newsie.ner.labels import bio_tags
 from newsie.ner.model import NerModel, load, load_tokenizer, sha256_file
+from newsie.ner.windows import WINDOW_OVERLAP
 
 #: the runtime loaders, re-exported so training code reads one module
 __all__ = ["ENCODER_SHA256", "NerModel", "encoder_dir", "keep_layers", "load", "load_tokenizer", "pretrained", "save",
@@ -102,7 +103,7 @@ def save(model: NerModel, out: Path, extra: dict[str, Any] | None = None) -> Pat
         "encoder": "sentence-transformers/all-MiniLM-L6-v2",
         "encoder_sha256": ENCODER_SHA256,
         "max_length": 256,
-        "window_overlap": 64,
+        "window_overlap": WINDOW_OVERLAP,
         "quantize": False,
         **(extra or {}),
     }
